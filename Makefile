@@ -1,0 +1,36 @@
+# Lookaloud: `make run` sets everything up and starts the app; `make test` sets up and tests.
+VENV ?= .venv
+PYTHON := $(VENV)/bin/python
+RUNTIME_STAMP := $(VENV)/.installed-runtime
+DEV_STAMP := $(VENV)/.installed-dev
+
+.PHONY: run test lint bench train clean
+
+run: $(RUNTIME_STAMP)
+	$(PYTHON) -m desktop $(ARGS)
+
+test: $(DEV_STAMP)
+	QT_QPA_PLATFORM=offscreen $(PYTHON) -m pytest $(PYTEST_ARGS)
+	$(PYTHON) -m ruff check .
+
+lint: $(DEV_STAMP)
+	$(PYTHON) -m ruff check .
+
+bench: $(DEV_STAMP)
+	$(PYTHON) -m bench
+
+train: $(DEV_STAMP)
+	$(PYTHON) -m train --config train/configs/default.toml
+
+$(RUNTIME_STAMP): pyproject.toml scripts/install_python.sh scripts/setup_system.sh
+	bash scripts/setup_system.sh run
+	bash scripts/install_python.sh $(VENV)
+	touch $@
+
+$(DEV_STAMP): pyproject.toml scripts/install_python.sh scripts/setup_system.sh
+	bash scripts/setup_system.sh test
+	bash scripts/install_python.sh $(VENV) dev,train
+	touch $@ $(RUNTIME_STAMP)
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache

@@ -1,0 +1,160 @@
+"""Decoding loops in numpy around one decoder step: greedy, sampling, beam search.
+
+A step takes the previous tokens (B,) and a state dict whose arrays all have the batch as
+their first axis, and returns logits (B, V) and the updated state entries. Context that does
+not change (image features, noise, style) travels in the same dict, so reordering beams is
+one indexing of every array.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+
+State = dict[str, np.ndarray]
+Step = Callable[[np.ndarray, State], tuple[np.ndarray, State]]
+
+
+@dataclass(frozen=True)
+class Tokens:
+    """The ids decoding must know: where to start and stop, and what never to say."""
+
+    bos: int
+    eos: int
+    banned: tuple[int, ...]  # padding, start, unknown
+
+
+def _log_softmax(logits: np.ndarray) -> np.ndarray:
+    shifted = logits - logits.max(axis=-1, keepdims=True)
+    return shifted - np.log(np.exp(shifted).sum(axis=-1, keepdims=True))
+
+
+def _mask(logp: np.ndarray, tokens: Tokens, previous: np.ndarray, length: int, min_length: int):
+    logp[:, list(tokens.banned)] = -np.inf
+    # A word said twice in a row is never what a person says ("a a dog").
+    logp[np.arange(len(previous)), previous] = -np.inf
+    if length < min_length:
+        logp[:, tokens.eos] = -np.inf
+    return logp
+
+
+def _merge(state: State, update: State) -> State:
+    return {**state, **update}
+
+
+def sample(
+    step: Step,
+    state: State,
+    tokens: Tokens,
+    max_length: int,
+    rng: np.random.Generator | None = None,
+    temperature: float = 0.8,
+    top_p: float = 0.9,
+    min_length: int = 3,
+) -> list[list[int]]:
+    """Greedy decoding when `rng` is None, else nucleus sampling; one sequence per row."""
+    batch = next(iter(state.values())).shape[0]
+    previous = np.full(batch, tokens.bos, dtype=np.int64)
+    done = np.zeros(batch, dtype=bool)
+    out: list[list[int]] = [[] for _ in range(batch)]
+    for length in range(max_length):
+        logits, update = step(previous, state)
+        state = _merge(state, update)
+        logp = _mask(_log_softmax(logits.astype(np.float64)), tokens, previous, length, min_length)
+        if rng is None:
+            chosen = logp.argmax(axis=-1)
+        else:
+            chosen = np.array([_nucleus(row, rng, temperature, top_p) for row in logp])
+        for row, token in enumerate(chosen):
+            if not done[row]:
+                if token == tokens.eos:
+                    done[row] = True
+                else:
+                    out[row].append(int(token))
+        if done.all():
+            break
+        previous = chosen.astype(np.int64)
+    return out
+
+
+def _nucleus(logp: np.ndarray, rng: np.random.Generator, temperature: float, top_p: float) -> int:
+    probs = np.exp((logp - logp.max()) / temperature)
+    probs /= probs.sum()
+    order = np.argsort(-probs)
+    cumulative = np.cumsum(probs[order])
+    keep = order[: int(np.searchsorted(cumulative, top_p)) + 1]
+    kept = probs[keep] / probs[keep].sum()
+    return int(rng.choice(keep, p=kept))
+
+
+def beam_search(
+    step: Step,
+    state: State,
+    tokens: Tokens,
+    max_length: int,
+    beam_size: int = 3,
+    length_penalty: float = 0.7,
+    min_length: int = 3,
+) -> list[list[int]]:
+    """The most likely sequence per row, by beam search with a length-normalised score."""
+    batch = next(iter(state.values())).shape[0]
+    k = beam_size
+    state = {name: np.repeat(value, k, axis=0) for name, value in state.items()}  # (B*K, ...)
+    scores = np.full((batch, k), -np.inf)
+    scores[:, 0] = 0.0  # all beams start identical: keep one so the first step can branch
+    previous = np.full(batch * k, tokens.bos, dtype=np.int64)
+    history = np.zeros((batch * k, 0), dtype=np.int64)
+    finished: list[list[tuple[float, list[int]]]] = [[] for _ in range(batch)]
+    for length in range(max_length):
+        logits, update = step(previous, state)
+        state = _merge(state, update)
+        logp = _mask(_log_softmax(logits.astype(np.float64)), tokens, previous, length, min_length)
+        vocab = logp.shape[-1]
+        total = (scores[:, :, None] + logp.reshape(batch, k, vocab)).reshape(batch, k * vocab)
+        best = np.argsort(-total, axis=-1)[:, : 2 * k]  # room to replace beams that finish
+        new_rows, new_tokens, new_scores = [], [], []
+        for b in range(batch):
+            rows, toks, vals = [], [], []
+            for flat in best[b]:
+                value = total[b, flat]
+                if not np.isfinite(value):
+                    break
+                beam, token = divmod(int(flat), vocab)
+                row = b * k + beam
+                if token == tokens.eos:
+                    words = history[row].tolist()
+                    finished[b].append((value / max(len(words), 1) ** length_penalty, words))
+                    continue
+                rows.append(row)
+                toks.append(token)
+                vals.append(value)
+                if len(rows) == k:
+                    break
+            while len(rows) < k:  # fewer live candidates than beams: pad with dead ones
+                rows.append(b * k)
+                toks.append(tokens.eos)
+                vals.append(-np.inf)
+            new_rows += rows
+            new_tokens += toks
+            new_scores.append(vals)
+        rows = np.array(new_rows)
+        state = {name: value[rows] for name, value in state.items()}
+        history = np.concatenate([history[rows], np.array(new_tokens)[:, None]], axis=1)
+        previous = np.array(new_tokens, dtype=np.int64)
+        scores = np.array(new_scores)
+        if all(
+            len(finished[b]) >= k and max(s for s, _ in finished[b]) > scores[b].max()
+            for b in range(batch)
+        ):
+            break
+    results = []
+    for b in range(batch):
+        candidates = list(finished[b])
+        for beam in range(k):  # beams still alive at the length limit count too
+            if np.isfinite(scores[b, beam]):
+                words = history[b * k + beam].tolist()
+                candidates.append((scores[b, beam] / max(len(words), 1) ** length_penalty, words))
+        results.append(max(candidates, key=lambda item: item[0])[1] if candidates else [])
+    return results

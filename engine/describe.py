@@ -1,0 +1,116 @@
+"""The engine's pipeline: picture -> preprocess -> encoder -> decoding loop -> spoken text."""
+
+from __future__ import annotations
+
+import logging
+import os
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+from PIL import Image
+
+from engine.bundle import Bundle, load_bundle
+from engine.decode import State, Tokens, beam_search, sample
+from engine.images import load_image
+from engine.runtime import Session, open_session
+from engine.text import BOS, EOS, PAD, UNK, detokenize
+
+log = logging.getLogger(__name__)
+
+STYLES = ("casual", "plain")
+
+
+@dataclass
+class Description:
+    """What the engine says about one picture, and how long each stage took."""
+
+    text: str
+    style: str
+    provider: str
+    alternatives: list[str] = field(default_factory=list)  # further samples, when asked for
+    timings_ms: dict[str, float] = field(default_factory=dict)
+
+
+class Describer:
+    """Loads a model bundle once and describes pictures with it."""
+
+    def __init__(self, model_dir: str | os.PathLike | None = None, threads: int = 2,
+                 use_gpu: bool = True):
+        self.bundle: Bundle = load_bundle(model_dir)
+        self.encoder: Session = open_session(self.bundle.encoder_path, threads, use_gpu)
+        self.decoder: Session = open_session(self.bundle.decoder_path, threads, use_gpu)
+        self.tokens = Tokens(
+            bos=self.bundle.token_id(BOS),
+            eos=self.bundle.token_id(EOS),
+            banned=tuple(self.bundle.token_id(t) for t in (PAD, BOS, UNK)),
+        )
+
+    @property
+    def provider(self) -> str:
+        return self.encoder.provider
+
+    def preprocess(self, image: Image.Image) -> np.ndarray:
+        """(1, 3, S, S) float32, squashed to the square the model was trained on."""
+        size = self.bundle.image_size
+        pixels = np.asarray(image.resize((size, size), Image.BILINEAR), dtype=np.float32) / 255.0
+        pixels = (pixels - np.array(self.bundle.mean, np.float32)) / np.array(
+            self.bundle.std, np.float32
+        )
+        return pixels.transpose(2, 0, 1)[None]
+
+    def describe_file(self, path: str | os.PathLike, **options) -> Description:
+        started = time.perf_counter()
+        image = load_image(Path(path))
+        loaded = time.perf_counter()
+        description = self.describe(image, **options)
+        description.timings_ms = {"load": (loaded - started) * 1000, **description.timings_ms}
+        return description
+
+    def describe(self, image: Image.Image, style: str = "casual", samples: int = 1,
+                 seed: int | None = None) -> Description:
+        """Beam search with the noise at its mean gives the description; `samples` > 1 adds
+        sampled alternatives, each with its own noise vector ("say it differently")."""
+        style_id = self.bundle.style_id(style)
+        timings: dict[str, float] = {}
+        started = time.perf_counter()
+        pixels = self.preprocess(image)
+        timings["preprocess"] = (time.perf_counter() - started) * 1000
+
+        started = time.perf_counter()
+        context = self.encoder.run({"image": pixels})
+        timings["encoder"] = (time.perf_counter() - started) * 1000
+
+        started = time.perf_counter()
+        best = beam_search(self._step, self._initial_state(context, style_id, np.zeros(
+            (1, self.bundle.noise_dim), np.float32)), self.tokens, self.bundle.max_length)[0]
+        texts = [self._text(best)]
+        if samples > 1:
+            rng = np.random.default_rng(seed)
+            count = samples - 1
+            noise = rng.standard_normal((count, self.bundle.noise_dim)).astype(np.float32)
+            batch = {name: np.repeat(value, count, axis=0) for name, value in context.items()}
+            sampled = sample(self._step, self._initial_state(batch, style_id, noise),
+                             self.tokens, self.bundle.max_length, rng=rng)
+            texts += [self._text(tokens) for tokens in sampled]
+        timings["decode"] = (time.perf_counter() - started) * 1000
+        return Description(texts[0], style, self.provider, texts[1:], timings)
+
+    def _initial_state(self, context: dict, style_id: int, noise: np.ndarray) -> State:
+        batch = noise.shape[0]
+        state: State = {name: value for name, value in context.items()}
+        state["noise"] = noise
+        state["style"] = np.full(batch, style_id, dtype=np.int64)
+        for name, width in self.bundle.decoder_state.items():
+            state[name] = np.zeros((batch, width), np.float32)
+        return state
+
+    def _step(self, tokens: np.ndarray, state: State) -> tuple[np.ndarray, State]:
+        feeds = {name: state[name] for name in self.decoder.input_names if name != "token"}
+        outputs = self.decoder.run({"token": tokens, **feeds})
+        update = {name: outputs[f"{name}_out"] for name in self.bundle.decoder_state}
+        return outputs["logits"], update
+
+    def _text(self, ids: list[int]) -> str:
+        return detokenize([self.bundle.vocab[i] for i in ids])

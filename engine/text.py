@@ -1,0 +1,52 @@
+"""Words in and out of the model: the tokenizer training uses and the detokenizer speech uses.
+
+One home for both, so that the vocabulary in a model bundle always means the same thing.
+"""
+
+from __future__ import annotations
+
+import re
+
+PAD, BOS, EOS, UNK = "<pad>", "<bos>", "<eos>", "<unk>"
+SPECIAL_TOKENS = (PAD, BOS, EOS, UNK)
+
+# Words (with inner apostrophes and hyphens), numbers, and the punctuation spoken text keeps.
+_TOKEN = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*|[,!?]")
+# Contractions become their own tokens ("it's" -> "it", "'s") so the vocabulary stays small.
+_CONTRACTION = re.compile(r"^(.+?)('s|'re|'ve|'ll|'d|'m|n't)$")
+_ATTACHED = {",", "!", "?", "'s", "'re", "'ve", "'ll", "'d", "'m", "n't"}
+
+
+def tokenize(text: str) -> list[str]:
+    """Lower-case word tokens; a final full stop is dropped, commas are kept."""
+    tokens: list[str] = []
+    for token in _TOKEN.findall(text.lower().replace("\u2019", "'")):
+        match = _CONTRACTION.match(token)
+        if match and token not in ("'s",):
+            tokens.extend(part for part in match.groups() if part)
+        else:
+            tokens.append(token)
+    return tokens
+
+
+def detokenize(tokens: list[str]) -> str:
+    """Join tokens into a spoken sentence: capitalised, punctuation attached, a full stop."""
+    words: list[str] = []
+    for token in tokens:
+        if token in SPECIAL_TOKENS:
+            continue
+        if token in _ATTACHED and words:
+            if token == "," and words[-1].endswith(","):
+                continue
+            words[-1] += token
+        else:
+            words.append(token)
+    while words and words[-1].endswith(","):
+        words[-1] = words[-1][:-1]
+    if not words:
+        return ""
+    sentence = " ".join(words)
+    sentence = sentence[0].upper() + sentence[1:]
+    if sentence[-1] not in ".!?":
+        sentence += "."
+    return sentence

@@ -1,0 +1,76 @@
+"""A training recipe: every setting of one run, read from a TOML file in train/configs/."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import asdict, dataclass, field, fields
+from pathlib import Path
+
+from train.model import ModelConfig
+
+
+@dataclass
+class DataConfig:
+    source: str = "flickr8k"  # "flickr8k" | "coco" (caption JSON) | "csv" (image,caption)
+    path: str = "../shared/data/flickr8k"  # folder, or the JSON/CSV file; relative to the repo
+    image_root: str = ""  # images of a JSON/CSV source; default: beside the file
+    validation_share: float = 0.1
+    max_images: int = 0  # 0: all; a small number for tests and quick trials
+    min_word_count: int = 5
+    max_length: int = 20  # tokens, not counting <eos>
+    casual_share: float = 0.3  # of the captions fed per step, the share in the casual register
+
+
+@dataclass
+class PhaseConfig:
+    mle_epochs: int = 10
+    mle_lr: float = 2e-3
+    images_per_step: int = 64  # each image goes through the CNN once with all its captions
+    label_smoothing: float = 0.1
+    bow_weight: float = 1.0  # the auxiliary "which words describe this image" loss
+    disc_steps: int = 200
+    disc_lr: float = 5e-4
+    adv_steps: int = 300
+    adv_lr: float = 5e-5
+    adv_images_per_step: int = 32
+    samples_per_image: int = 5  # K: the self-critical baseline is the mean of the other K-1
+    reward_disc_weight: float = 0.3  # lambda in reward = lambda*D + (1-lambda)*CIDEr-D
+    adv_ce_weight: float = 0.1
+    disc_every: int = 1  # a D step after every this many G steps
+    validation_images: int = 500  # decoded greedily after each epoch for the log
+
+
+@dataclass
+class TrainConfig:
+    name: str = "default"
+    seed: int = 1234
+    threads: int = 2
+    model: ModelConfig = field(default_factory=ModelConfig)
+    data: DataConfig = field(default_factory=DataConfig)
+    phases: PhaseConfig = field(default_factory=PhaseConfig)
+
+    @classmethod
+    def load(cls, path: str | Path) -> TrainConfig:
+        raw = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+        return cls.from_dict(raw)
+
+    @classmethod
+    def from_dict(cls, raw: dict) -> TrainConfig:
+        sections = {"model": ModelConfig, "data": DataConfig, "phases": PhaseConfig}
+        known = {f.name for f in fields(cls)}
+        unknown = set(raw) - known
+        assert not unknown, f"unknown settings in the recipe: {sorted(unknown)}"
+        kwargs = {}
+        for key, value in raw.items():
+            if key in sections:
+                section_type = sections[key]
+                names = {f.name for f in fields(section_type)}
+                bad = set(value) - names
+                assert not bad, f"unknown settings in [{key}]: {sorted(bad)}"
+                kwargs[key] = section_type(**value)
+            else:
+                kwargs[key] = value
+        return cls(**kwargs)
+
+    def to_dict(self) -> dict:
+        return asdict(self)

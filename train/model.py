@@ -1,0 +1,181 @@
+"""The GAN captioner's networks: a CNN encoder and an attention GRU decoder (the generator),
+and a discriminator over (image, caption, style). Built from a `ModelConfig`; see train/loop.py."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+import torch
+import torch.nn.functional as F
+from torch import nn
+
+
+@dataclass
+class ModelConfig:
+    image_size: int = 96  # the CNN's input; the cache and the engine resize to it
+    channels: tuple[int, ...] = (32, 64, 128, 256)  # per stage; all but the first halve the grid
+    feature_dim: int = 256  # D: each grid cell's feature, the attention keys and values
+    embed_dim: int = 256
+    hidden_dim: int = 512  # H: the GRU state, the only recurrent state the engine carries
+    cond_dim: int = 256  # image summary + noise + style, fed at every step
+    noise_dim: int = 16
+    style_dim: int = 32
+    styles: tuple[str, ...] = ("casual", "plain")
+    dropout: float = 0.3
+    disc_dim: int = 256
+    vocab_size: int = 0  # set from the data's vocabulary
+    mean: tuple[float, float, float] = (0.485, 0.456, 0.406)
+    std: tuple[float, float, float] = (0.229, 0.224, 0.225)
+    extra: dict = field(default_factory=dict)  # free-form notes kept with the checkpoint
+
+    def __post_init__(self):
+        # TOML gives lists; tuples keep the config hashable and the bundle's JSON stable.
+        self.channels = tuple(self.channels)
+        self.styles = tuple(self.styles)
+        self.mean = tuple(self.mean)
+        self.std = tuple(self.std)
+
+
+class ResidualBlock(nn.Module):
+    def __init__(self, cin: int, cout: int, stride: int):
+        super().__init__()
+        self.conv1 = nn.Conv2d(cin, cout, 3, stride, 1, bias=False)
+        self.bn1 = nn.BatchNorm2d(cout)
+        self.conv2 = nn.Conv2d(cout, cout, 3, 1, 1, bias=False)
+        self.bn2 = nn.BatchNorm2d(cout)
+        self.shortcut = nn.Identity()
+        if stride != 1 or cin != cout:
+            self.shortcut = nn.Sequential(nn.Conv2d(cin, cout, 1, stride, bias=False),
+                                          nn.BatchNorm2d(cout))
+
+    def forward(self, x):
+        y = F.relu(self.bn1(self.conv1(x)))
+        return F.relu(self.bn2(self.conv2(y)) + self.shortcut(x))
+
+
+class Encoder(nn.Module):
+    """Image (B,3,S,S), normalised -> grid features (B,N,D) and their mean (B,D)."""
+
+    def __init__(self, config: ModelConfig):
+        super().__init__()
+        c = config.channels
+        self.stem = nn.Sequential(nn.Conv2d(3, c[0], 3, 2, 1, bias=False), nn.BatchNorm2d(c[0]),
+                                  nn.ReLU(inplace=True))
+        stages = [ResidualBlock(c[0], c[0], 1)]
+        stages += [ResidualBlock(cin, cout, 2) for cin, cout in zip(c[:-1], c[1:], strict=True)]
+        self.stages = nn.Sequential(*stages)
+        self.project = nn.Conv2d(c[-1], config.feature_dim, 1)
+
+    def forward(self, image: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+        grid = F.relu(self.project(self.stages(self.stem(image))))  # (B, D, h, w)
+        features = grid.flatten(2).transpose(1, 2)  # (B, N=h*w, D)
+        return features, features.mean(dim=1)
+
+
+class Decoder(nn.Module):
+    """A GRU over words; each step sees the image summary, noise and style, then attends over
+    the grid with its new state. The state is zeros at the start, as the engine feeds it."""
+
+    def __init__(self, config: ModelConfig):
+        super().__init__()
+        v, d, h = config.vocab_size, config.feature_dim, config.hidden_dim
+        assert v > 4, f"vocab_size must be set from the data, got {v}"
+        self.embed = nn.Embedding(v, config.embed_dim)
+        self.style = nn.Embedding(len(config.styles), config.style_dim)
+        self.cond = nn.Linear(d + config.noise_dim + config.style_dim, config.cond_dim)
+        self.gru = nn.GRU(config.embed_dim + config.cond_dim, h, batch_first=True)
+        self.query = nn.Linear(h, d)
+        self.combine = nn.Linear(h + d, h)
+        self.dropout = nn.Dropout(config.dropout)
+        self.out = nn.Linear(h, v)
+        self.scale = 1.0 / math.sqrt(d)
+
+    def condition(self, pooled, noise, style) -> torch.Tensor:
+        return torch.tanh(self.cond(torch.cat([pooled, noise, self.style(style)], dim=-1)))
+
+    def _read(self, states, features):
+        # states (B,T,H) attend over features (B,N,D): (B,T,N) weights -> (B,T,D) context
+        weights = torch.softmax(self.query(states) @ features.transpose(1, 2) * self.scale, -1)
+        mixed = torch.tanh(self.combine(torch.cat([states, weights @ features], dim=-1)))
+        return self.out(self.dropout(mixed))
+
+    def forward(self, tokens, features, pooled, noise, style) -> torch.Tensor:
+        """Teacher forcing: input tokens (B,T) -> logits (B,T,V), all steps in one GRU call."""
+        cond = self.condition(pooled, noise, style)  # (B, C)
+        inputs = torch.cat([self.embed(tokens), cond[:, None].expand(-1, tokens.shape[1], -1)], -1)
+        states, _ = self.gru(inputs)  # (B, T, H)
+        return self._read(states, features)
+
+    def step(self, token, state, features, pooled, noise, style):
+        """One word: token (B,), state (B,H) -> logits (B,V), new state (B,H)."""
+        cond = self.condition(pooled, noise, style)
+        inputs = torch.cat([self.embed(token), cond], dim=-1)[:, None]  # (B, 1, E+C)
+        states, _ = self.gru(inputs, state[None].contiguous())
+        return self._read(states, features)[:, 0], states[:, 0]
+
+
+class Generator(nn.Module):
+    """Encoder + decoder, plus the auxiliary bag-of-words head that teaches the encoder what
+    is in a photo (multi-label: which words its captions use)."""
+
+    def __init__(self, config: ModelConfig):
+        super().__init__()
+        self.config = config
+        self.encoder = Encoder(config)
+        self.decoder = Decoder(config)
+        self.bow = nn.Linear(config.feature_dim, config.vocab_size)
+
+    def forward(self, images, tokens, image_index, noise, style):
+        """Images (B,3,S,S); tokens (M,T) with `image_index` (M,) naming each one's image.
+        Returns caption logits (M,T,V) and bag-of-words logits (B,V)."""
+        features, pooled = self.encoder(images)
+        logits = self.decoder(tokens, features[image_index], pooled[image_index], noise, style)
+        return logits, self.bow(pooled)
+
+    @torch.no_grad()
+    def sample(self, features, pooled, noise, style, max_steps: int, bos: int, eos: int,
+               banned: tuple[int, ...], greedy: bool = False, temperature: float = 1.0):
+        """Decode (B,) captions: ids (B,max_steps), ending at the first <eos> (then padding 0)."""
+        batch = features.shape[0]
+        token = torch.full((batch,), bos, dtype=torch.long)
+        state = features.new_zeros(batch, self.config.hidden_dim)
+        out = torch.zeros(batch, max_steps, dtype=torch.long)
+        done = torch.zeros(batch, dtype=torch.bool)
+        for t in range(max_steps):
+            logits, state = self.decoder.step(token, state, features, pooled, noise, style)
+            logits[:, list(banned)] = -math.inf
+            if greedy:
+                token = logits.argmax(-1)
+            else:
+                token = torch.multinomial(torch.softmax(logits / temperature, -1), 1)[:, 0]
+            token = token.masked_fill(done, 0)
+            out[:, t] = token
+            done |= token == eos
+            if done.all():
+                break
+        return out
+
+
+class Discriminator(nn.Module):
+    """(image summary (B,D), caption ids (B,T), style (B,)) -> logit that this is a human
+    caption of this image in this register. Its image summary comes from the generator's
+    encoder, frozen while the GAN plays, so D judges words against the same view of the photo."""
+
+    def __init__(self, config: ModelConfig):
+        super().__init__()
+        d = config.disc_dim
+        self.embed = nn.Embedding(config.vocab_size, d, padding_idx=0)
+        self.gru = nn.GRU(d, d, batch_first=True, bidirectional=True)
+        self.image = nn.Linear(config.feature_dim, 2 * d)
+        self.style = nn.Embedding(len(config.styles), 2 * d)
+        self.head = nn.Sequential(nn.Linear(8 * d, d), nn.ReLU(), nn.Dropout(config.dropout),
+                                  nn.Linear(d, 1))
+
+    def forward(self, pooled, tokens, style) -> torch.Tensor:
+        mask = (tokens != 0).float()[..., None]  # (B, T, 1); padding is id 0
+        states, _ = self.gru(self.embed(tokens))  # (B, T, 2d)
+        text = (states * mask).sum(1) / mask.sum(1).clamp(min=1)  # mean over real tokens
+        image = torch.tanh(self.image(pooled))
+        style = self.style(style)
+        return self.head(torch.cat([text, image * text, style * text, image], -1))[:, 0]

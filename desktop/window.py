@@ -156,11 +156,11 @@ class MainWindow(QMainWindow):
             QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(self.description, text))
         self.description_shown.emit(text)
 
-    def dragEnterEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+    def dragEnterEvent(self, event) -> None:
         if event.mimeData().hasUrls() or event.mimeData().hasImage():
             event.acceptProposedAction()
 
-    def dropEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+    def dropEvent(self, event) -> None:
         mime = event.mimeData()
         urls: list[QUrl] = mime.urls()
         local = [url.toLocalFile() for url in urls if url.isLocalFile()]
@@ -174,7 +174,7 @@ class MainWindow(QMainWindow):
             self.show_message("Only pictures saved on this computer can be described.")
         event.acceptProposedAction()
 
-    def closeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+    def closeEvent(self, event) -> None:
         self.engine.stop()
         self._private_dir.cleanup()
         super().closeEvent(event)

@@ -1,8 +1,8 @@
 """A hand-written model bundle, built with onnx's helpers, whose captions are known exactly.
 
-Its decoder ignores the picture and walks a fixed chain: <bos> -> a -> dog -> runs -> <eos>,
-except that style 1 ("plain") never changes anything and the noise is ignored. It lets the
-engine's pipeline be tested without torch and without a trained model.
+Its decoder ignores the picture, the style and the noise, and walks a fixed chain:
+<bos> -> a -> dog -> runs -> <eos>, or, less likely, a -> cat -> <eos>. It lets the engine's
+pipeline be tested without torch and without a trained model.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import onnx
 from onnx import TensorProto, helper, numpy_helper
 
 VOCAB = ["<pad>", "<bos>", "<eos>", "<unk>", "a", "dog", "runs", "cat"]
-CHAIN = {"<bos>": "a", "a": "dog", "dog": "runs", "runs": "<eos>"}
+CHAIN = {"<bos>": "a", "a": "dog", "dog": "runs", "runs": "<eos>", "cat": "<eos>"}
 HIDDEN = 4
 NOISE = 2
 SIZE = 8

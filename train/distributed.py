@@ -1,0 +1,66 @@
+"""PyTorch's own data parallelism for `torchrun --nproc_per_node=N python -m train ...`:
+gloo on CPU, nccl on GPU; a single process when torchrun did not start us."""
+
+from __future__ import annotations
+
+import os
+import random
+from dataclasses import dataclass
+
+import torch
+import torch.distributed as torch_dist
+from torch.nn.parallel import DistributedDataParallel
+
+
+@dataclass(frozen=True)
+class Dist:
+    rank: int
+    world: int
+    device: torch.device
+
+    @property
+    def main(self) -> bool:
+        return self.rank == 0
+
+
+def setup() -> Dist:
+    world = int(os.environ.get("WORLD_SIZE", "1"))
+    if world == 1:
+        device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
+        return Dist(0, 1, device)
+    local = int(os.environ.get("LOCAL_RANK", "0"))
+    if torch.cuda.is_available():
+        torch.cuda.set_device(local)
+        torch_dist.init_process_group("nccl")
+        device = torch.device("cuda", local)
+    else:
+        torch_dist.init_process_group("gloo")
+        device = torch.device("cpu")
+    return Dist(torch_dist.get_rank(), torch_dist.get_world_size(), device)
+
+
+def teardown(dist: Dist) -> None:
+    if dist.world > 1:
+        torch_dist.destroy_process_group()
+
+
+def barrier(dist: Dist) -> None:
+    if dist.world > 1:
+        torch_dist.barrier()
+
+
+def wrap(module: torch.nn.Module, dist: Dist) -> torch.nn.Module:
+    if dist.world == 1:
+        return module
+    return DistributedDataParallel(module, device_ids=[dist.device.index] if dist.device.index
+                                   is not None else None)
+
+
+def shard(count: int, dist: Dist, seed: int, epoch: int, batch: int) -> list[list[int]]:
+    """This rank's batches of an epoch: one shuffle shared by all ranks, dealt out so that
+    every rank takes the same number of steps (DDP needs each step on every rank)."""
+    order = list(range(count))
+    random.Random(seed * 1000 + epoch).shuffle(order)
+    mine = order[dist.rank :: dist.world][: count // dist.world]
+    steps = max(1, len(mine) // batch)
+    return [mine[i * batch : (i + 1) * batch] for i in range(steps)]

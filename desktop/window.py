@@ -58,6 +58,7 @@ class MainWindow(QMainWindow):
 
         self.status = QLabel("Starting…")
         self.status.setAccessibleName("Status")
+        self.status.setWordWrap(True)
         self.drop_hint = QLabel("Drop pictures here, open them with Ctrl+O, or paste with Ctrl+V.")
         self.drop_hint.setWordWrap(True)
         self.open_button = QPushButton("&Open pictures…")

@@ -1,0 +1,130 @@
+"""The main window, offscreen, talking to a real engine process on the tiny bundle."""
+
+import io
+import os
+import signal
+
+import pytest
+from PIL import Image
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent, QGuiApplication
+from PySide6.QtWidgets import QAbstractButton, QPlainTextEdit
+
+from desktop.engine_client import EngineClient
+from desktop.window import MainWindow
+
+
+@pytest.fixture
+def window(qtbot, tiny_bundle):
+    engine = EngineClient(str(tiny_bundle))
+    window = MainWindow(engine)
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitSignal(engine.state_changed, timeout=30_000,
+                          check_params_cb=lambda state, _: state == "ready"):
+        engine.start()
+    yield window
+    engine.stop()
+
+
+def _describe(qtbot, window, paths):
+    with qtbot.waitSignal(window.description_shown, timeout=30_000) as blocker:
+        window.describe_paths([str(p) for p in paths])
+    return blocker.args[0]
+
+
+def test_describes_an_opened_picture(qtbot, window, tmp_path):
+    photo = tmp_path / "photo.png"
+    Image.new("RGB", (32, 32), "green").save(photo)
+    assert _describe(qtbot, window, [photo]) == "A dog runs."
+    assert window.description.toPlainText() == "A dog runs."
+    assert window.status.text() == "Ready."
+
+
+def test_dropped_files_are_described(qtbot, window, tmp_path):
+    photo = tmp_path / "dropped.jpg"
+    Image.new("RGB", (32, 32), "red").save(photo)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(photo))])
+    event = QDropEvent(QPointF(10, 10), Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier)
+    with qtbot.waitSignal(window.description_shown, timeout=30_000) as blocker:
+        window.dropEvent(event)
+    assert blocker.args[0] == "A dog runs."
+
+
+def _truncated_png() -> bytes:
+    stream = io.BytesIO()
+    Image.effect_noise((64, 64), 40).save(stream, "PNG")
+    return stream.getvalue()[: len(stream.getvalue()) // 2]
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "words"),
+    [
+        ("notes.txt", b"hello", "not a picture"),
+        ("empty.png", b"", "empty"),
+        ("truncated.png", _truncated_png(), "damaged or incomplete"),
+        ("gone.png", None, "was not found"),
+    ],
+)
+def test_bad_files_get_a_message_and_the_window_keeps_working(qtbot, window, tmp_path, name,
+                                                              content, words):
+    bad = tmp_path / name
+    if content is not None:
+        bad.write_bytes(content)
+    before = bad.read_bytes() if bad.exists() else None
+    assert words in _describe(qtbot, window, [bad])
+    assert (bad.read_bytes() if bad.exists() else None) == before
+    good = tmp_path / "good.png"
+    Image.new("RGB", (8, 8)).save(good)
+    assert _describe(qtbot, window, [good]) == "A dog runs."
+
+
+def test_a_dropped_folder_is_explained(qtbot, window, tmp_path):
+    assert "is a folder" in _describe(qtbot, window, [tmp_path])
+
+
+def test_empty_clipboard(qtbot, window):
+    QGuiApplication.clipboard().clear()
+    with qtbot.waitSignal(window.description_shown, timeout=5_000) as blocker:
+        window.paste_image()
+    assert blocker.args[0] == "The clipboard has no picture in it."
+
+
+def test_pasted_picture_is_described(qtbot, window):
+    from PySide6.QtGui import QImage
+
+    image = QImage(16, 16, QImage.Format_RGB32)
+    image.fill(Qt.blue)
+    QGuiApplication.clipboard().setImage(image)
+    with qtbot.waitSignal(window.description_shown, timeout=30_000) as blocker:
+        window.paste_image()
+    assert blocker.args[0] == "A dog runs."
+
+
+def test_a_crashed_engine_is_restarted(qtbot, window, tmp_path):
+    photo = tmp_path / "photo.png"
+    Image.new("RGB", (8, 8)).save(photo)
+    with qtbot.waitSignal(window.engine.state_changed, timeout=30_000,
+                          check_params_cb=lambda state, _: state == "ready"):
+        os.kill(window.engine.pid(), signal.SIGKILL)
+    assert _describe(qtbot, window, [photo]) == "A dog runs."
+
+
+def test_a_hung_engine_times_out_and_is_restarted(qtbot, window, tmp_path):
+    photo = tmp_path / "photo.png"
+    Image.new("RGB", (8, 8)).save(photo)
+    window.engine.timeout_ms = 1_000
+    os.kill(window.engine.pid(), signal.SIGSTOP)
+    assert "took too long" in _describe(qtbot, window, [photo])
+    qtbot.waitUntil(lambda: window.engine.state == "ready", timeout=30_000)
+    assert _describe(qtbot, window, [photo]) == "A dog runs."
+
+
+def test_every_control_has_an_accessible_name(window):
+    controls = [c for c in window.findChildren(QAbstractButton) + window.findChildren(
+        QPlainTextEdit) if c.isVisible()]
+    assert controls
+    for control in controls:
+        assert control.accessibleName(), control
+        assert control.focusPolicy() & Qt.TabFocus, control

@@ -71,14 +71,14 @@ class EngineClient(QObject):
         self.start()
 
     def describe(self, path: str, style: str = "casual", samples: int = 1,
-                 seed: int | None = None) -> int:
+                 seed: int | None = None, detail: str = "short") -> int:
         """Queue a description; any earlier one still running is cancelled (newest wins)."""
         for request_id in list(self._pending):
             self.cancel(request_id)
         request_id = self._next_id
         self._next_id += 1
         request = {"id": request_id, "op": "describe", "path": path, "style": style,
-                   "samples": samples, "seed": seed}
+                   "samples": samples, "seed": seed, "detail": detail}
         self._pending[request_id] = request
         if self.state in ("ready", "no_model"):
             self._send(request)  # otherwise it goes out once the engine has started

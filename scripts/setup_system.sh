@@ -3,10 +3,10 @@
 # Without apt-get, or without root or password-less sudo, it names what is missing and goes on.
 set -euo pipefail
 
-# espeak-ng speaks; the libxcb/xkb/GL libraries are what Qt's xcb platform plugin loads
+# espeak-ng speaks (pyttsx3 plays its sound with alsa-utils' aplay); the libxcb/xkb/GL libraries are what Qt's xcb platform plugin loads
 # (without libxcb-cursor0 no PySide6 window opens).
 RUN_PACKAGES=(
-    espeak-ng libespeak-ng1
+    espeak-ng libespeak-ng1 alsa-utils
     libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0
     libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libxkbcommon-x11-0
     libegl1 libgl1 libfontconfig1 libdbus-1-3 fonts-dejavu-core

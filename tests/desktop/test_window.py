@@ -11,13 +11,17 @@ from PySide6.QtGui import QDropEvent, QGuiApplication
 from PySide6.QtWidgets import QAbstractButton, QPlainTextEdit
 
 from desktop.engine_client import EngineClient
+from desktop.history import History
+from desktop.settings import Settings
+from desktop.speech import Speech
 from desktop.window import MainWindow
 
 
 @pytest.fixture
-def window(qtbot, tiny_bundle):
+def window(qtbot, tiny_bundle, tmp_path, monkeypatch):
+    monkeypatch.setenv("LOOKALOUD_SPEECH_WAV_DIR", str(tmp_path / "speech"))
     engine = EngineClient(str(tiny_bundle))
-    window = MainWindow(engine)
+    window = MainWindow(engine, Settings(), Speech(), History())
     qtbot.addWidget(window)
     window.show()
     with qtbot.waitSignal(engine.state_changed, timeout=30_000,
@@ -25,6 +29,7 @@ def window(qtbot, tiny_bundle):
         engine.start()
     yield window
     engine.stop()
+    window.speech.shutdown()
 
 
 def _describe(qtbot, window, paths):
@@ -119,6 +124,47 @@ def test_a_hung_engine_times_out_and_is_restarted(qtbot, window, tmp_path):
     assert "took too long" in _describe(qtbot, window, [photo])
     qtbot.waitUntil(lambda: window.engine.state == "ready", timeout=30_000)
     assert _describe(qtbot, window, [photo]) == "A dog runs."
+
+
+def test_descriptions_are_spoken_and_kept_in_history(qtbot, window, tmp_path):
+    photo = tmp_path / "photo.png"
+    Image.new("RGB", (8, 8)).save(photo)
+    with qtbot.waitSignal(window.speech.finished, timeout=30_000):
+        _describe(qtbot, window, [photo])
+    spoken = (tmp_path / "speech" / "spoken.jsonl").read_text()
+    assert "A dog runs." in spoken
+    assert window.history_list.count() == 1
+    assert "photo.png: A dog runs." in window.history_list.item(0).text()
+    window.clear_history()
+    assert window.history_list.count() == 0 and window.history.entries() == []
+
+
+def test_history_can_be_turned_off(qtbot, window, tmp_path):
+    window.settings.set("history", False)
+    photo = tmp_path / "photo.png"
+    Image.new("RGB", (8, 8)).save(photo)
+    _describe(qtbot, window, [photo])
+    assert window.history.entries() == []
+
+
+def test_say_it_differently_asks_for_a_new_sample(qtbot, window, tmp_path):
+    photo = tmp_path / "photo.png"
+    Image.new("RGB", (8, 8)).save(photo)
+    _describe(qtbot, window, [photo])
+    seen = set()
+    for _ in range(8):
+        with qtbot.waitSignal(window.description_shown, timeout=30_000) as blocker:
+            window.say_differently()
+        seen.add(blocker.args[0])
+    assert len(seen) > 1  # samples differ; the tiny model says "A dog runs." or "A cat..."
+
+
+def test_a_black_capture_is_reported_not_described(qtbot, window):
+    # The offscreen platform has no real screen: its captures come back black.
+    with qtbot.waitSignal(window.description_shown, timeout=10_000) as blocker:
+        window.capture_and_describe("screen")
+    assert "came back black" in blocker.args[0]
+    assert window.isVisible()  # hidden for the capture, shown again afterwards
 
 
 def test_every_control_has_an_accessible_name(window):

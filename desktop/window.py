@@ -157,10 +157,8 @@ class MainWindow(QMainWindow):
         splitter.setStretchFactor(1, 2)
 
         self.status = QLabel(self._engine_message)
-        self.status.setAccessibleName("Status")
         self.status.setWordWrap(True)
         self.speech_status = QLabel()
-        self.speech_status.setAccessibleName("Speech status")
         self.speech_status.setWordWrap(True)
         self.speech_status.hide()
 

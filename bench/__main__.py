@@ -1,5 +1,6 @@
-"""`python -m bench`: prints the speed figures of the parts that exist so far."""
+"""`python -m bench` (`make bench`): prints the speed figures of Lookaloud."""
 
-from bench.caption import main
+from bench import caption, hotkey
 
-raise SystemExit(main())
+caption.main()
+hotkey.main()

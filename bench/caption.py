@@ -23,14 +23,14 @@ def onnx_latency_ms(describer: Describer, photos: list[Path]) -> float:
     return statistics.median(times)
 
 
-def main() -> int:
+def main() -> None:
     try:
         describer = Describer(threads=2, use_gpu=False)
     except ModelError as error:
         print(f"caption latency: not yet ({error})")
-        return 0
+        return
     photos = sorted(PHOTOS.glob("*.jpg"))[:COUNT]
     onnx_ms = onnx_latency_ms(describer, photos)
     print(f"caption latency, ONNX (beam search), batch 1, 2 CPU threads: {onnx_ms:.1f} ms "
           f"(median of {len(photos)})")
-    return 0
+

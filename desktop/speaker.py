@@ -7,8 +7,8 @@ sentence, and writes events on stdout: `ready` (with the voices), `unavailable` 
 reason), `started`, `finished`.
 
 With `LOOKALOUD_SPEECH_WAV_DIR` set (the tests), each utterance is written by espeak-ng to a
-numbered WAV file in that folder and its text appended to `spoken.jsonl` there, instead of
-being played on a sound card.
+numbered WAV file in that folder and its text (and the time speaking it began) appended to
+`spoken.jsonl` there, instead of being played on a sound card.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ import re
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
@@ -39,12 +40,13 @@ class WavBackend:
         self.voices = [{"id": "en", "name": "English (espeak-ng)"}]
 
     def speak(self, text: str, rate: int, volume: float, voice: str | None) -> None:
+        started_at = time.time()
         index = len(list(self.folder.glob("*.wav")))
         wav = self.folder / f"{index:04d}.wav"
         subprocess.run(["espeak-ng", "-v", voice or "en", "-s", str(rate),
                         "-a", str(int(volume * 200)), "-w", str(wav), text], check=True)
         with open(self.folder / "spoken.jsonl", "a", encoding="utf-8") as log:
-            log.write(json.dumps({"text": text, "wav": wav.name}) + "\n")
+            log.write(json.dumps({"text": text, "wav": wav.name, "started_at": started_at}) + "\n")
 
 
 class Pyttsx3Backend:

@@ -281,7 +281,7 @@ class MainWindow(QMainWindow):
     def _describe_image(self, image: QImage, source: str) -> None:
         self._capture_count += 1
         path = Path(self._private_dir.name) / f"{source}-{self._capture_count}.png"
-        if not image.save(str(path), "PNG"):
+        if not image.save(str(path), "PNG", 100):  # 100: no compression, the fastest save
             self.report("The picture could not be prepared for describing.")
             return
         self._queue = [(str(path), source)]

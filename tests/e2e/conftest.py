@@ -1,149 +1,15 @@
-"""A desktop session per test, started by the test itself: a virtual X display (Xvfb,
-1280x800), a D-Bus session with the AT-SPI accessibility bus, and the openbox window manager.
-Helpers start the real application in it and read it as a screen reader does."""
-
-from __future__ import annotations
-
-import json
-import os
-import shutil
-import signal
-import subprocess
-import sys
-import time
-from pathlib import Path
+"""A virtual desktop session per test, started by the test itself (see session.py)."""
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-SYSTEM_PYTHON = "/usr/bin/python3"  # Debian's, which has pyatspi (python3-pyatspi)
-
-
-def _free_display() -> int:
-    return next(n for n in range(90, 300) if not os.path.exists(f"/tmp/.X{n}-lock"))
+from tests.e2e.session import SessionError, desktop_session
 
 
 @pytest.fixture
 def display(tmp_path):
     """Yield an environment pointing at a fresh virtual desktop session."""
-    missing = [tool for tool in ("Xvfb", "xdotool", "openbox", "dbus-launch")
-               if shutil.which(tool) is None]
-    if missing:
-        pytest.fail(f"missing {', '.join(missing)}: run 'make test', which installs them")
-    number = _free_display()
-    # -noreset: without it the server resets whenever its last client leaves, which drops
-    # clients that are connecting at that moment.
-    processes = [subprocess.Popen(["Xvfb", f":{number}", "-screen", "0", "1280x800x24",
-                                   "-nolisten", "tcp", "-noreset"], stderr=subprocess.DEVNULL)]
-    deadline = time.monotonic() + 20
-    while not os.path.exists(f"/tmp/.X11-unix/X{number}"):
-        if processes[0].poll() is not None or time.monotonic() > deadline:
-            pytest.fail("the virtual X server (Xvfb) did not start")
-        time.sleep(0.1)
-    env = {key: value for key, value in os.environ.items()
-           if key not in ("QT_QPA_PLATFORM", "WAYLAND_DISPLAY", "XDG_SESSION_TYPE")}
-    env.update(DISPLAY=f":{number}", QT_QPA_PLATFORM="xcb",
-               QT_LINUX_ACCESSIBILITY_ALWAYS_ON="1",
-               LOOKALOUD_SPEECH_WAV_DIR=str(tmp_path / "speech"))
-    bus = subprocess.run(["dbus-launch", "--sh-syntax"], env=env, capture_output=True,
-                         text=True, check=True).stdout
-    for line in bus.splitlines():
-        if "=" in line and line.startswith("DBUS_SESSION_BUS_"):
-            key, value = line.rstrip(";").split("=", 1)
-            env[key] = value.strip("'")
-    bus_pid = int(env["DBUS_SESSION_BUS_PID"])
-    launcher = "/usr/libexec/at-spi-bus-launcher"
-    if os.path.exists(launcher):
-        processes.append(subprocess.Popen([launcher, "--launch-immediately"], env=env,
-                                          stderr=subprocess.DEVNULL))
-    processes.append(subprocess.Popen(["openbox"], env=env, stdout=subprocess.DEVNULL,
-                                      stderr=subprocess.DEVNULL))
-    wait_until(lambda: _window_manager_running(env["DISPLAY"]), 20, "openbox to start")
-    yield env
-    for process in reversed(processes):
-        process.terminate()
-        try:
-            process.wait(10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-    os.kill(bus_pid, signal.SIGTERM)
-
-
-def _window_manager_running(name: str) -> bool:
-    """An EWMH window manager announces itself on the root window."""
-    from Xlib import display as xdisplay
-
-    connection = xdisplay.Display(name)
     try:
-        root = connection.screen().root
-        return root.get_full_property(connection.intern_atom("_NET_SUPPORTING_WM_CHECK"),
-                                      0) is not None
-    finally:
-        connection.close()
-
-
-def start_app(env: dict, *args: str, make: bool = False) -> subprocess.Popen:
-    command = (["make", "--no-print-directory", "run", f"ARGS={' '.join(args)}"] if make
-               else [str(ROOT / ".venv" / "bin" / "python"), "-m", "desktop", *args])
-    return subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL, start_new_session=True)
-
-
-def stop_app(app: subprocess.Popen) -> None:
-    if app.poll() is None:
-        os.killpg(app.pid, signal.SIGTERM)
-        try:
-            app.wait(15)
-        except subprocess.TimeoutExpired:
-            os.killpg(app.pid, signal.SIGKILL)
-            app.wait()
-
-
-def wait_for_window(env: dict, name: str, timeout: float = 60.0) -> str:
-    """The X window id of the first visible window called `name`."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        found = subprocess.run(["xdotool", "search", "--onlyvisible", "--name", f"^{name}$"],
-                               env=env, capture_output=True, text=True)
-        if found.stdout.strip():
-            return found.stdout.split()[0]
-        time.sleep(0.3)
-    raise AssertionError(f"no window called {name!r} appeared within {timeout} s")
-
-
-def wait_until(condition, timeout: float = 60.0, what: str = "the condition"):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = condition()
-        if value:
-            return value
-        time.sleep(0.3)
-    raise AssertionError(f"{what} did not happen within {timeout} s")
-
-
-def spoken(env: dict) -> list[dict]:
-    """What the app said so far: the speech back end's log of utterances."""
-    log = Path(env["LOOKALOUD_SPEECH_WAV_DIR"]) / "spoken.jsonl"
-    if not log.exists():
-        return []
-    return [json.loads(line) for line in log.read_text().splitlines()]
-
-
-def accessible_tree(env: dict, app_name: str = "Lookaloud") -> dict | None:
-    result = subprocess.run([SYSTEM_PYTHON, str(ROOT / "tests" / "e2e" / "atspi_tree.py"),
-                             app_name], env=env, capture_output=True, text=True, timeout=60)
-    return json.loads(result.stdout) if result.stdout.strip() else None
-
-
-def walk(node: dict):
-    yield node
-    for child in node["children"]:
-        yield from walk(child)
-
-
-def screenshot(env: dict, path: str) -> None:
-    """Grab the whole virtual screen through Qt, in a process of its own."""
-    code = ("import sys; from PySide6.QtGui import QGuiApplication; "
-            "app = QGuiApplication([]); "
-            "app.primaryScreen().grabWindow(0).save(sys.argv[1])")
-    subprocess.run([sys.executable, "-c", code, path], env=env, check=True, timeout=60)
+        with desktop_session(tmp_path / "speech") as env:
+            yield env
+    except SessionError as error:
+        pytest.fail(str(error))

@@ -11,8 +11,9 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from tests.e2e.conftest import (
+from tests.e2e.session import (
     accessible_tree,
+    engine_ready,
     spoken,
     start_app,
     stop_app,
@@ -111,20 +112,13 @@ def test_the_global_hotkey_describes_the_screen_while_another_program_has_focus(
         other_window = other_program
         subprocess.run(["xdotool", "windowactivate", "--sync", other_window], env=display,
                        check=True)
-        wait_until(lambda: _engine_ready(display), what="the engine to start")
+        wait_until(lambda: engine_ready(display), what="the engine to start")
         subprocess.run(["xdotool", "key", "--clearmodifiers", "ctrl+alt+shift+d"], env=display,
                        check=True)
         said = wait_until(lambda: spoken(display), what="the screen to be described")
         assert said[0]["text"] == "A dog runs."
     finally:
         stop_app(app)
-
-
-def _engine_ready(env) -> bool:
-    """The status line, read as a screen reader reads it, says the engine is ready."""
-    tree = accessible_tree(env)
-    return tree is not None and any(node["role"] == "label" and node["name"] == "Ready."
-                                    for node in walk(tree))
 
 
 def _engine_pid(app_pid: int) -> int | None:
@@ -141,7 +135,7 @@ def test_the_next_request_succeeds_after_the_engine_is_killed(display, tiny_bund
         engine = wait_until(lambda: _engine_pid(app.pid), what="the engine process")
         os.kill(engine, signal.SIGKILL)
         wait_until(lambda: (_engine_pid(app.pid) or engine) != engine, what="a new engine")
-        wait_until(lambda: _engine_ready(display), what="the new engine to be ready")
+        wait_until(lambda: engine_ready(display), what="the new engine to be ready")
         subprocess.run(["xdotool", "key", "--clearmodifiers", "ctrl+alt+shift+d"], env=display,
                        check=True)
         said = wait_until(lambda: [u for u in spoken(display) if u["text"] == "A dog runs."][1:],

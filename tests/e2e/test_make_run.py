@@ -4,7 +4,7 @@ import subprocess
 
 from PIL import Image
 
-from tests.e2e.conftest import screenshot, start_app, stop_app, wait_for_window, wait_until
+from tests.e2e.session import screenshot, start_app, stop_app, wait_for_window, wait_until
 
 
 def test_make_run_opens_the_window(display, tmp_path):

@@ -130,6 +130,9 @@ class MainWindow(QMainWindow):
             Qt.TextSelectableByKeyboard | Qt.TextSelectableByMouse
         )
         self.description.setTabChangesFocus(True)
+        font = self.description.font()
+        font.setPointSizeF(font.pointSizeF() * 1.5)  # large print for low-vision readers
+        self.description.setFont(font)
         self.description.setAccessibleName("Description")
         self.description.setAccessibleDescription("What Lookaloud said about the last picture")
 

@@ -15,6 +15,7 @@ from desktop.history import History
 from desktop.settings import Settings
 from desktop.speech import Speech
 from desktop.window import MainWindow
+from tests.engine.test_images import png_header_only
 
 
 @pytest.fixture
@@ -70,6 +71,7 @@ def _truncated_png() -> bytes:
         ("empty.png", b"", "empty"),
         ("truncated.png", _truncated_png(), "damaged or incomplete"),
         ("gone.png", None, "was not found"),
+        ("bomb.png", png_header_only(40_000, 40_000), "too large"),
     ],
 )
 def test_bad_files_get_a_message_and_the_window_keeps_working(qtbot, window, tmp_path, name,
@@ -174,3 +176,9 @@ def test_every_control_has_an_accessible_name(window):
     for control in controls:
         assert control.accessibleName(), control
         assert control.focusPolicy() & Qt.TabFocus, control
+
+
+def test_the_window_fits_a_small_screen_at_200_percent(window):
+    """At 200% scaling a 1280x800 screen is 640x400 logical pixels: nothing may be cut off."""
+    hint = window.minimumSizeHint()
+    assert hint.width() <= 640 and hint.height() <= 400, hint

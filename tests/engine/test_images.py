@@ -60,7 +60,7 @@ def test_truncated_picture(tmp_path):
         load_image(cut)
 
 
-def _png_header_only(width: int, height: int) -> bytes:
+def png_header_only(width: int, height: int) -> bytes:
     """A valid PNG signature and header claiming a huge size: a decompression bomb's shape."""
     def chunk(kind: bytes, data: bytes) -> bytes:
         body = kind + data
@@ -72,7 +72,7 @@ def _png_header_only(width: int, height: int) -> bytes:
 
 def test_huge_picture_is_refused_before_decoding(tmp_path):
     path = tmp_path / "bomb.png"
-    path.write_bytes(_png_header_only(40_000, 40_000))
+    path.write_bytes(png_header_only(40_000, 40_000))
     with pytest.raises(ImageError, match="too large"):
         load_image(path)
 

@@ -63,6 +63,11 @@ def main(argv: list[str] | None = None) -> int:
     return describe(args)
 
 
+def describe_main(argv: list[str] | None = None) -> int:
+    """The `lookaloud-describe` command: the same as `python -m engine describe`."""
+    return main(["describe", *(sys.argv[1:] if argv is None else argv)])
+
+
 def describe(args: argparse.Namespace) -> int:
     paths = list(expand_inputs(args.images))
     if not paths:

@@ -15,3 +15,7 @@ class ImageError(LookaloudError):
 
 class ModelError(LookaloudError):
     """The model bundle is missing, incomplete, corrupted or of an unknown format."""
+
+
+class OcrError(LookaloudError):
+    """The text on the screen could not be read: the OCR package or its models failed."""

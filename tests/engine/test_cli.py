@@ -4,6 +4,7 @@ import csv
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 from PIL import Image
 
@@ -62,3 +63,12 @@ def test_samples_and_plain_text_output(tmp_path, tiny_bundle):
     assert result.stdout.splitlines()[0] == "A dog runs." and len(result.stdout.splitlines()) == 3
     again = run_cli("--model", tiny_bundle, "--samples", "3", "--seed", "1", photo)
     assert again.stdout == result.stdout
+
+
+def test_the_installed_command_is_the_same_as_python_m_engine_describe(tmp_path):
+    command = Path(sys.executable).parent / "lookaloud-describe"
+    broken = tmp_path / "broken.png"
+    broken.write_bytes(b"junk")
+    result = subprocess.run([str(command), "--json", str(broken)], capture_output=True,
+                            text=True, timeout=120)
+    assert result.returncode == 1 and "not a picture" in json.loads(result.stdout)["error"]

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from engine.describe import STYLES, Describer
+from engine.describe import DETAILS, STYLES, Describer
 from engine.errors import LookaloudError
 from engine.images import expand_inputs, load_image
 
@@ -33,6 +33,8 @@ def build_parser() -> argparse.ArgumentParser:
                           help="a picture, or a folder: its pictures, recursively, sorted")
     describe.add_argument("--json", action="store_true", help="one JSON object per line")
     describe.add_argument("--style", choices=STYLES, default="casual")
+    describe.add_argument("--detail", choices=DETAILS, default="short",
+                          help="full: also read all the text on the picture, in reading order")
     describe.add_argument("--samples", type=int, default=1,
                           help="how many different descriptions to give (default 1)")
     describe.add_argument("--seed", type=int, default=None, help="makes --samples repeatable")
@@ -104,7 +106,7 @@ def _describe_one(describer: Describer | None, model_problem: str | None, path: 
             load_image(path)  # a broken picture is the first thing to tell the user about
             return {"path": str(path), "error": model_problem}
         description = describer.describe_file(
-            path, style=args.style, samples=args.samples, seed=args.seed
+            path, style=args.style, samples=args.samples, seed=args.seed, detail=args.detail
         )
     except LookaloudError as error:
         return {"path": str(path), "error": str(error)}
@@ -117,6 +119,9 @@ def _describe_one(describer: Describer | None, model_problem: str | None, path: 
     }
     if description.alternatives:
         result["samples"] = [description.text, *description.alternatives]
+    if description.text_lines is not None:
+        result["text_lines"] = description.text_lines
+        result["details"] = description.details
     return result
 
 
@@ -127,6 +132,8 @@ def _print(result: dict, as_json: bool, several: bool) -> None:
         print(f"{result['path']}: {result['error']}", file=sys.stderr, flush=True)
     else:
         texts = result.get("samples", [result["text"]])
+        if "details" in result:
+            texts = [result["details"], *texts[1:]]
         prefix = f"{result['path']}: " if several else ""
         for text in texts:
             print(prefix + text, flush=True)

@@ -14,12 +14,14 @@ from PIL import Image
 from engine.bundle import Bundle, load_bundle
 from engine.decode import State, Tokens, beam_search, sample
 from engine.images import load_image
+from engine.ocr import TextReader
 from engine.runtime import Session, open_session
 from engine.text import BOS, EOS, PAD, UNK, detokenize
 
 log = logging.getLogger(__name__)
 
 STYLES = ("casual", "plain")
+DETAILS = ("short", "full")
 
 
 @dataclass
@@ -31,6 +33,17 @@ class Description:
     provider: str
     alternatives: list[str] = field(default_factory=list)  # further samples, when asked for
     timings_ms: dict[str, float] = field(default_factory=dict)
+    text_lines: list[str] | None = None  # all the text on the picture, with detail "full"
+
+    @property
+    def details(self) -> str | None:
+        """The long form: the description, then all the text in reading order."""
+        if self.text_lines is None:
+            return None
+        if not self.text_lines:
+            return f"{self.text} There is no text on it."
+        return f"{self.text} All the text, in reading order: " + " ".join(
+            line if line[-1:] in ".!?:;," else line + "." for line in self.text_lines)
 
 
 class Describer:
@@ -41,6 +54,8 @@ class Describer:
         self.bundle: Bundle = load_bundle(model_dir)
         self.encoder: Session = open_session(self.bundle.encoder_path, threads, use_gpu)
         self.decoder: Session = open_session(self.bundle.decoder_path, threads, use_gpu)
+        self._threads = threads
+        self._text_reader: TextReader | None = None  # loaded on first use: about half a second
         self.tokens = Tokens(
             bos=self.bundle.token_id(BOS),
             eos=self.bundle.token_id(EOS),
@@ -69,9 +84,12 @@ class Describer:
         return description
 
     def describe(self, image: Image.Image, style: str = "casual", samples: int = 1,
-                 seed: int | None = None) -> Description:
+                 seed: int | None = None, detail: str = "short") -> Description:
         """Beam search with the noise at its mean gives the description; `samples` > 1 adds
-        sampled alternatives, each with its own noise vector ("say it differently")."""
+        sampled alternatives, each with its own noise vector ("say it differently");
+        `detail="full"` also reads all the text on the picture."""
+        if detail not in DETAILS:
+            raise ValueError(f"detail must be one of {DETAILS}, not {detail!r}")
         style_id = self.bundle.style_id(style)
         timings: dict[str, float] = {}
         started = time.perf_counter()
@@ -95,7 +113,18 @@ class Describer:
                              self.tokens, self.bundle.max_length, rng=rng)
             texts += [self._text(tokens) for tokens in sampled]
         timings["decode"] = (time.perf_counter() - started) * 1000
-        return Description(texts[0], style, self.provider, texts[1:], timings)
+        description = Description(texts[0], style, self.provider, texts[1:], timings)
+        if detail == "full":
+            started = time.perf_counter()
+            description.text_lines = [box.text for box in self.text_reader.read(image)]
+            timings["ocr"] = (time.perf_counter() - started) * 1000
+        return description
+
+    @property
+    def text_reader(self) -> TextReader:
+        if self._text_reader is None:
+            self._text_reader = TextReader(threads=self._threads)
+        return self._text_reader
 
     def _initial_state(self, context: dict, style_id: int, noise: np.ndarray) -> State:
         batch = noise.shape[0]

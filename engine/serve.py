@@ -1,7 +1,8 @@
 """`python -m engine serve`: the long-lived engine process the window talks to.
 
 JSON lines on stdin and stdout, one object each. Requests carry an `id` and an `op`:
-- describe: `path`, optional `style`, `samples`, `seed` -> `text`, `samples`, `timings_ms`...
+- describe: `path`, optional `style`, `samples`, `seed`, `detail` ("short" or "full") ->
+  `text`, `samples`, `timings_ms`..., and with detail "full" `details` and `text_lines`.
 - cancel: `target` (an id): a describe not yet finished is answered `cancelled` instead.
 - status: whether the model is loaded, on which provider, or why not.
 - shutdown: answers, then exits.
@@ -101,8 +102,9 @@ class Server:
             description = self.describer.describe_file(
                 request["path"], style=request.get("style", "casual"),
                 samples=int(request.get("samples", 1)), seed=request.get("seed"),
+                detail=request.get("detail", "short"),
             )
-        except LookaloudError as error:
+        except (LookaloudError, ValueError) as error:
             return {"id": request_id, "ok": False, "error": str(error)}
         except Exception:
             log.exception("describing %s failed", request.get("path"))
@@ -113,4 +115,5 @@ class Server:
         return {"id": request_id, "ok": True, "text": description.text,
                 "samples": [description.text, *description.alternatives],
                 "style": description.style, "provider": description.provider,
+                "details": description.details, "text_lines": description.text_lines,
                 "timings_ms": {k: round(v, 2) for k, v in description.timings_ms.items()}}

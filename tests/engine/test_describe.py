@@ -22,3 +22,26 @@ def test_samples_are_repeatable_by_seed_and_differ(tiny_bundle):
     assert first.alternatives == again.alternatives and len(first.alternatives) == 11
     assert first.text == "A dog runs."
     assert any(text.startswith("A cat") for text in first.alternatives)
+
+
+def test_full_detail_reads_all_the_text_in_reading_order(tiny_bundle):
+    from PIL import ImageDraw, ImageFont
+
+    image = Image.new("RGB", (640, 240), "white")
+    draw = ImageDraw.Draw(image)
+    font = ImageFont.load_default(size=36)
+    draw.text((20, 30), "Delete this file?", fill="black", font=font)
+    draw.text((20, 150), "Cancel", fill="black", font=font)
+    draw.text((400, 150), "Delete", fill="black", font=font)
+    description = Describer(tiny_bundle, use_gpu=False).describe(image, detail="full")
+    assert description.text_lines == ["Delete this file?", "Cancel", "Delete"]
+    assert description.details == (
+        "A dog runs. All the text, in reading order: Delete this file? Cancel. Delete.")
+    assert "ocr" in description.timings_ms
+
+
+def test_a_picture_without_text_says_so_in_full_detail(tiny_bundle):
+    description = Describer(tiny_bundle, use_gpu=False).describe(
+        Image.new("RGB", (200, 100), "gray"), detail="full")
+    assert description.text_lines == []
+    assert description.details == "A dog runs. There is no text on it."

@@ -298,8 +298,9 @@ class MainWindow(QMainWindow):
         self._send(path, source)
 
     def _send(self, path: str, source: str, **options) -> None:
-        request_id = self.engine.describe(path, style=self.settings["style"],
-                                          detail=self.settings["detail"], **options)
+        options = {"style": self.settings["style"], "detail": self.settings["detail"],
+                   **options}
+        request_id = self.engine.describe(path, **options)
         self._current = {"id": request_id, "path": path, "source": source, **options}
 
     def _on_described(self, request_id: int, reply: dict) -> None:

@@ -182,3 +182,17 @@ def test_the_window_fits_a_small_screen_at_200_percent(window):
     """At 200% scaling a 1280x800 screen is 640x400 logical pixels: nothing may be cut off."""
     hint = window.minimumSizeHint()
     assert hint.width() <= 640 and hint.height() <= 400, hint
+
+
+def test_more_detail_reads_all_the_text(qtbot, window, tmp_path):
+    from PIL import ImageDraw, ImageFont
+
+    picture = tmp_path / "dialog.png"
+    image = Image.new("RGB", (600, 200), "white")
+    ImageDraw.Draw(image).text((20, 60), "Save changes?", fill="black",
+                               font=ImageFont.load_default(size=40))
+    image.save(picture)
+    _describe(qtbot, window, [picture])
+    with qtbot.waitSignal(window.description_shown, timeout=60_000) as blocker:
+        window.more_detail()
+    assert blocker.args[0] == "A dog runs. All the text, in reading order: Save changes?"

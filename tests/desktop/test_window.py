@@ -196,3 +196,22 @@ def test_more_detail_reads_all_the_text(qtbot, window, tmp_path):
     with qtbot.waitSignal(window.description_shown, timeout=60_000) as blocker:
         window.more_detail()
     assert blocker.args[0] == "A dog runs. All the text, in reading order: Save changes?"
+
+
+def test_captures_stay_in_a_private_folder_that_is_emptied(qtbot, window):
+    from pathlib import Path
+
+    from PySide6.QtGui import QImage
+
+    folder = Path(window._private_dir.name)
+    assert folder.stat().st_mode & 0o777 == 0o700
+    image = QImage(16, 16, QImage.Format_RGB32)
+    for colour in (Qt.blue, Qt.red):
+        image.fill(colour)
+        QGuiApplication.clipboard().setImage(image)
+        with qtbot.waitSignal(window.description_shown, timeout=30_000):
+            window.paste_image()
+    # Only the last picture is kept (for "say it differently"); the first one is gone.
+    assert len(list(folder.iterdir())) == 1
+    window.close()
+    assert not folder.exists()

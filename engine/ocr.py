@@ -59,14 +59,14 @@ class TextReader:
             from rapidocr_onnxruntime import RapidOCR
         except ImportError as error:
             raise OcrError("Reading text needs the rapidocr_onnxruntime package, which is not "
-                           "installed. Reinstall Lookaloud with 'make setup'.") from error
+                           "installed. Reinstall Lookaloud with 'make run'.") from error
         try:
             self._ocr = RapidOCR(intra_op_num_threads=threads, inter_op_num_threads=1,
                                  det_limit_type="max", det_limit_side_len=det_side,
                                  use_cls=False, rec_batch_num=8)
         except Exception as error:  # rapidocr raises its own untyped errors for bad models
             raise OcrError("The text-reading models could not be loaded; they may be damaged. "
-                           "Reinstall Lookaloud with 'make setup'.") from error
+                           "Reinstall Lookaloud with 'make run'.") from error
         self.det_side = det_side
         self.max_boxes = max_boxes
         self.min_score = min_score
@@ -149,10 +149,10 @@ def is_junk(box: TextBox, min_score: float = MIN_SCORE) -> bool:
     return len(text) == 1 and not text.isdigit() and box.score < LONE_LETTER_MIN_SCORE
 
 
-def _vertical_overlap(a: TextBox, b: TextBox) -> float:
-    """How much two boxes share vertically, as a share of the shorter one."""
-    shared = min(a.box[3], b.box[3]) - max(a.box[1], b.box[1])
-    return max(0, shared) / max(1, min(a.height, b.height))
+def _same_row(a: TextBox, b: TextBox) -> bool:
+    """True when two boxes sit on one text row: their middles within a quarter line."""
+    middle_a, middle_b = (a.box[1] + a.box[3]) / 2, (b.box[1] + b.box[3]) / 2
+    return abs(middle_a - middle_b) <= 0.25 * max(1, min(a.height, b.height))
 
 
 def _gaps(spans: list[tuple[float, float]]) -> list[tuple[float, float]]:
@@ -166,19 +166,20 @@ def _gaps(spans: list[tuple[float, float]]) -> list[tuple[float, float]]:
     return gaps
 
 
-def _rows(boxes: list[TextBox]) -> list[list[TextBox]]:
-    """Split into horizontal bands separated by empty rows; boxes are trimmed by a quarter of
-    their height first, since detection boxes of neighbouring lines often touch."""
+def _row_split(boxes: list[TextBox]) -> tuple[list[TextBox], list[TextBox]] | None:
+    """Split off the top band of lines at the first empty row, if there is one (what is below
+    gets its own chance to part into columns); boxes are trimmed by a quarter of their height
+    first, since detection boxes of neighbouring lines often touch."""
     def trimmed(b: TextBox) -> tuple[float, float]:
         pad = b.height / 4
         return b.box[1] + pad, b.box[3] - pad
 
     gaps = _gaps([trimmed(b) for b in boxes])
-    bands: list[list[TextBox]] = [[] for _ in range(len(gaps) + 1)]
-    for b in boxes:
-        middle = sum(trimmed(b)) / 2
-        bands[sum(middle > gap[0] for gap in gaps)].append(b)
-    return [band for band in bands if band]
+    if not gaps:
+        return None
+    cut = gaps[0][0]
+    above = [b for b in boxes if sum(trimmed(b)) / 2 <= cut]
+    return above, [b for b in boxes if sum(trimmed(b)) / 2 > cut]
 
 
 def _column_split(boxes: list[TextBox]) -> tuple[list[TextBox], list[TextBox]] | None:
@@ -191,8 +192,9 @@ def _column_split(boxes: list[TextBox]) -> tuple[list[TextBox], list[TextBox]] |
     cut = max(gaps, key=lambda g: g[1] - g[0])[0]
     left = [b for b in boxes if b.box[2] <= cut]
     right = [b for b in boxes if b.box[2] > cut]
-    # In a form or table, most lines on one side have a partner on the same row on the other.
-    paired = sum(any(_vertical_overlap(a, b) > 0.5 for b in right) for a in left)
+    # In a form or table, most lines on one side have a partner on the same row on the other;
+    # a sidebar or a second window lines up with its neighbour only here and there.
+    paired = sum(any(_same_row(a, b) for b in right) for a in left)
     if paired >= 0.5 * min(len(left), len(right)):
         return None
     return left, right
@@ -200,16 +202,15 @@ def _column_split(boxes: list[TextBox]) -> tuple[list[TextBox], list[TextBox]] |
 
 def reading_order(boxes: Sequence[TextBox]) -> list[TextBox]:
     """Order boxes as a person reads a screen: separate blocks (columns, windows side by side)
-    one after another, and within a block line by line, left to right (a recursive XY cut)."""
+    one after another, and within a block line by line, left to right. A recursive XY cut:
+    each step cuts at the widest empty column that parts two blocks, else below the top
+    band of lines; a single row is read left to right."""
     boxes = list(boxes)
     if len(boxes) <= 1:
         return boxes
-    split = _column_split(boxes)
+    split = _column_split(boxes) or _row_split(boxes)
     if split is not None:
         return reading_order(split[0]) + reading_order(split[1])
-    bands = _rows(boxes)
-    if len(bands) > 1:
-        return [b for band in bands for b in reading_order(band)]
     return sorted(boxes, key=lambda b: b.box[0])
 
 

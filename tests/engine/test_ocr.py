@@ -104,3 +104,15 @@ def test_an_engine_failure_is_an_ocr_error(reader, monkeypatch):
     monkeypatch.setattr(reader._ocr, "text_det", broken)
     with pytest.raises(OcrError, match="session crashed"):
         reader.read(Image.new("RGB", (100, 100), "white"))
+
+
+def test_desktop_icons_are_read_apart_from_the_dialog_beside_them():
+    def box(text, x0, y0, x1, y1):
+        return TextBox(text, (x0, y0, x1, y1), 1.0)
+
+    panel = [box("Mail", 10, 5, 60, 30), box("12:15", 1200, 5, 1260, 30)]
+    icons = [box("Home", 40, 140, 100, 164), box("Trash", 40, 270, 100, 294),
+             box("Projects", 30, 520, 120, 554)]
+    dialog = [box("Quit", 600, 440, 660, 474), box("Quit anyway?", 600, 478, 900, 512),
+              box("No", 640, 522, 680, 556), box("Yes", 900, 524, 950, 554)]
+    assert reading_order([*dialog[::-1], *icons, *panel[::-1]]) == [*panel, *icons, *dialog]

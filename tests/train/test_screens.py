@@ -1,0 +1,133 @@
+"""The screen renderer: every kind renders, the same seed gives the same screen, and the
+record says what is really drawn (checked with the engine's OCR on message boxes)."""
+
+import io
+import json
+
+import pytest
+from PIL import Image
+from PySide6.QtCore import QBuffer, QIODevice
+
+from engine.ocr import TextReader
+from train.screens import Renderer, write_screens
+from train.screens.__main__ import main
+from train.screens.describe import MAX_WORDS
+
+
+@pytest.fixture(scope="module")
+def renderer():
+    return Renderer(seed=11)
+
+
+@pytest.fixture(scope="module")
+def reader():
+    return TextReader()
+
+
+def _png(image) -> bytes:
+    buffer = QBuffer()
+    buffer.open(QIODevice.WriteOnly)
+    image.save(buffer, "PNG")
+    return bytes(buffer.data())
+
+
+def _pil(image) -> Image.Image:
+    return Image.open(io.BytesIO(_png(image))).convert("RGB")
+
+
+def test_there_are_at_least_twenty_kinds(renderer):
+    assert len(renderer.kinds) >= 20, renderer.kinds
+
+
+def _check_boxes(record):
+    width, height = record["size"]
+    for item in record["texts"] + record["controls"] + record["windows"]:
+        x0, y0, x1, y1 = item["box"]
+        assert 0 <= x0 <= x1 <= width and 0 <= y0 <= y1 <= height, (record["name"], item)
+
+
+def test_random_screens_keep_every_box_on_screen(renderer):
+    for index in range(30):
+        _check_boxes(json.loads(renderer.render(1000 + index)[1].to_json()))
+
+
+def test_every_kind_renders_with_a_consistent_record(renderer):
+    for index, kind in enumerate(renderer.kinds):
+        image, screen = renderer.render(index, kind=kind)
+        record = json.loads(screen.to_json())
+        _check_boxes(record)
+        width, height = record["size"]
+        assert (image.width(), image.height()) == (width, height), kind
+        assert record["kind"] == kind
+        for text in record["texts"]:
+            x0, y0, x1, y1 = text["box"]
+            assert 0 <= x0 < x1 <= width and 0 <= y0 < y1 <= height, (kind, text)
+            assert text["text"].strip(), (kind, text)
+        descriptions = record["descriptions"]
+        for register in ("casual", "plain"):
+            words = descriptions[register].split()
+            assert 3 <= len(words) <= MAX_WORDS, (kind, descriptions[register])
+        assert descriptions["casual"] != descriptions["plain"], kind
+        if kind not in ("empty desktop", "notification"):
+            titles = [t["text"] for t in record["texts"] if t["role"] == "title"]
+            assert record["title"] in titles or any(
+                t.endswith("…") for t in titles), (kind, titles)
+
+
+def test_the_same_seed_gives_the_same_screens(tmp_path):
+    first = write_screens(tmp_path / "a", 4, seed=3, progress=False)
+    second = write_screens(tmp_path / "b", 4, seed=3, progress=False)
+    assert first.read_text() == second.read_text()
+    for png in sorted((tmp_path / "a").glob("*.png")):
+        assert png.read_bytes() == (tmp_path / "b" / png.name).read_bytes(), png.name
+    other = write_screens(tmp_path / "c", 1, seed=4, progress=False)
+    assert other.read_text().splitlines()[0] != first.read_text().splitlines()[0]
+
+
+def test_rendering_other_screens_between_does_not_change_a_screen(renderer):
+    image, screen = renderer.render(5, kind="settings")
+    renderer.render(6, kind="terminal")
+    again, screen_again = renderer.render(5, kind="settings")
+    assert _png(image) == _png(again)
+    assert screen.to_json() == screen_again.to_json()
+
+
+def _squash(text: str) -> str:
+    return "".join(c for c in text.lower() if c.isalnum())
+
+
+@pytest.mark.parametrize("kind", ["question", "error message", "info message"])
+def test_the_recorded_title_and_buttons_are_what_ocr_reads_there(renderer, reader, kind):
+    for index in range(3):
+        image, screen = renderer.render(100 + index, kind=kind)
+        window = screen.windows[-1]
+        x0, y0, x1, y1 = window.box
+        found = reader.read(_pil(image).crop((x0, y0, x1, y1)))
+        read = [(_squash(b.text), (b.box[0] + x0, b.box[1] + y0, b.box[2] + x0, b.box[3] + y0))
+                for b in found]
+        joined = "".join(text for text, _ in read)
+        assert _squash(window.title) in joined, (window.title, read)
+        buttons = [c for c in window.controls if c.type == "button"]
+        assert [c.label for c in buttons] == window.facts["buttons"]
+        for button in buttons:
+            bx0, by0, bx1, by1 = button.box
+            inside = [box for text, box in read if text == _squash(button.label)
+                      and bx0 <= (box[0] + box[2]) / 2 <= bx1
+                      and by0 <= (box[1] + box[3]) / 2 <= by1]
+            assert inside, (button, read)
+        # Reading order: the title bar first, then the message, the buttons last.
+        order = [text for text, _ in read]
+        title_at = next(i for i, t in enumerate(order) if t and t in _squash(window.title))
+        last_button = _squash(window.facts["buttons"][-1])
+        assert title_at == 0 and last_button in order[-2:], order
+
+
+def test_the_command_line_writes_pngs_and_records(tmp_path, capsys):
+    assert main(["--count", "2", "--out", str(tmp_path), "--seed", "9"]) == 0
+    lines = (tmp_path / "screens.jsonl").read_text().splitlines()
+    assert len(lines) == 2
+    for line in lines:
+        record = json.loads(line)
+        with Image.open(tmp_path / f"{record['name']}.png") as image:
+            assert list(image.size) == record["size"]
+    assert "2 screens" in capsys.readouterr().out

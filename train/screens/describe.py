@@ -1,0 +1,404 @@
+"""Descriptions of a rendered screen, from its record: casual, plain, and a long form.
+
+The short forms go what it is -> what it says -> what you can do, in at most about 45 words,
+with many phrasings per kind; the long form reads every text on screen in reading order.
+`describe(screen, rng) -> {"casual": ..., "plain": ..., "long": ...}`.
+"""
+
+from __future__ import annotations
+
+import random
+
+from engine.ocr import TextBox, reading_order
+from train.screens.record import Screen, TextLine, Window
+
+MAX_WORDS = 45
+
+
+def _a(phrase: str) -> str:
+    return f"{'an' if phrase[:1].lower() in 'aeiou' else 'a'} {phrase}"
+
+
+def _join(items: list[str], last: str = "and") -> str:
+    items = [i for i in items if i]
+    if len(items) <= 1:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} {last} {items[-1]}"
+
+
+def _cap(sentence: str) -> str:
+    sentence = sentence.strip()
+    first = sentence.split(" ", 1)[0]
+    if not sentence or any(c in first for c in ".-@_/0123456789"):
+        return sentence  # a file name, address or number is said as written
+    return sentence[:1].upper() + sentence[1:]
+
+
+def _end(sentence: str) -> str:
+    sentence = _cap(" ".join(sentence.split()))
+    return sentence if not sentence or sentence[-1] in ".?!" else sentence + "."
+
+
+def _buttons(rng: random.Random, buttons: list[str], casual: bool) -> str:
+    if not buttons:
+        return ""
+    if casual:
+        if len(buttons) == 1:
+            return rng.choice([f"There's just {_a(buttons[0])} button.",
+                               f"You can hit {buttons[0]}.", f"Just click {buttons[0]}.",
+                               f"There's {_a(buttons[0])} button to close it."])
+        return rng.choice([f"You can pick {_join(buttons, 'or')}.",
+                           f"Your choices are {_join(buttons, 'or')}.",
+                           f"The buttons say {_join(buttons)}.",
+                           f"You can click {_join(buttons, 'or')}."])
+    if len(buttons) == 1:
+        return rng.choice([f"It has {_a(buttons[0])} button.", f"The button is {buttons[0]}."])
+    return rng.choice([f"The buttons are {_join(buttons)}.",
+                       f"It has {_join(buttons)} buttons.",
+                       f"Buttons: {_join(buttons)}."])
+
+
+_MESSAGE_NOUNS = {
+    "info message": (["message", "popup", "notice", "info box"], "information dialog"),
+    "warning": (["warning", "warning popup", "warning box"], "warning dialog"),
+    "error message": (["error", "error popup", "error box"], "error dialog"),
+    "question": (["popup", "question", "box"], "question dialog"),
+}
+
+
+def _message(rng: random.Random, win: Window, casual: bool) -> list[str]:
+    f, title = win.facts, win.title
+    casual_nouns, plain_noun = _MESSAGE_NOUNS[win.kind]
+    noun = rng.choice(casual_nouns)
+    if casual:
+        if win.kind == "question":
+            first = rng.choice([f"{_a(title + ' ' + noun)} is asking if {f['gist']}.",
+                                f"{_a(title + ' ' + noun)} wants to know if {f['gist']}.",
+                                f"There's a question titled {title}: {f['message']}"])
+        elif win.kind == "error message":
+            first = rng.choice([f"{_a(title + ' ' + noun)} says {f['gist']}.",
+                                f"There's an error, {title}: {f['gist']}.",
+                                f"Something went wrong: {_a(noun)} titled {title} says "
+                                f"{f['gist']}."])
+        elif win.kind == "warning":
+            first = rng.choice([f"{_a(title + ' ' + noun)} says {f['gist']}.",
+                                f"Heads up, there's a warning, {title}: {f['message']}",
+                                f"A warning popped up saying {f['gist']}."])
+        else:
+            first = rng.choice([f"{_a(title + ' ' + noun)} says {f['gist']}.",
+                                f"There's {_a(noun)}, {title}, saying {f['gist']}.",
+                                f"{_a(noun)} popped up: {f['message']}"])
+        return [first, _buttons(rng, f["buttons"], True)]
+    first = rng.choice([f"{_a(plain_noun)} titled {title} says: {f['message']}",
+                        f"{_a(plain_noun)} with the title {title}. The message reads: "
+                        f"{f['message']}",
+                        f"{_a(plain_noun)}, {title}, reading: {f['message']}"])
+    return [first, _buttons(rng, f["buttons"], False)]
+
+
+def _input(rng: random.Random, win: Window, casual: bool) -> list[str]:
+    f, title = win.facts, win.title
+    prompt = f["prompt"]
+    field = {"text input": "text box", "password input": "password box",
+             "number input": "number box"}[win.kind]
+    if casual:
+        asked = prompt[:1].lower() + prompt[1:]
+        first = rng.choice([f"{_a(title)} window is asking for {asked} in a {field}.",
+                            f"{_a(title)} popup wants you to type {asked} into a {field}.",
+                            f"There's {_a(title)} popup with a {field} for {asked}.",
+                            f"{_a(title)} dialog has a {field} asking for {asked}."])
+        if f["value"]:
+            said = rng.choice([f"{f['value']} is already typed in.",
+                               f"It's filled in with {f['value']}.",
+                               f"Someone typed {f['value']} there."])
+        else:
+            said = rng.choice([f"The {field} is empty.", "Nothing's typed in yet.", ""])
+    else:
+        first = rng.choice([f"An input dialog titled {title} with a {field} labeled {prompt}.",
+                            f"A dialog, {title}, asks for input in a {field}: {prompt}.",
+                            f"{_a(title)} dialog with one {field}, {prompt}."])
+        said = f"The field contains {f['value']}." if f["value"] else "The field is empty."
+    if win.kind == "password input":
+        said = ""
+    return [first, said, _buttons(rng, f["buttons"], casual)]
+
+
+def _forms(rng: random.Random, win: Window, casual: bool) -> list[str]:
+    f = win.facts
+    fields = [x.lower() for x in f["fields"]]
+    signup = win.kind == "sign-up form"
+    page = "sign-up form" if signup else "login form"
+    if casual:
+        first = rng.choice([f"{_a(page)} for {f['brand']}: {f['heading']}.",
+                            f"It's the {f['brand']} {'sign-up' if signup else 'sign-in'} page, "
+                            f"asking for your {_join(fields)}.",
+                            f"{f['heading']}, says this {page}, with boxes for {_join(fields)}."])
+    else:
+        first = rng.choice([f"{_a(page)} titled {f['heading']} with fields for {_join(fields)}.",
+                            f"A {f['brand']} {page}. Fields: {_join(fields)}."])
+    filled = f"{_join(f['filled'])} is filled in." if f["filled"] and rng.random() < 0.6 else ""
+    end = (f"There's {_a(f['checkbox'])} checkbox and {_a(f['action'])} button." if casual
+           else f"It has {_a(f['checkbox'])} checkbox and {_a(f['action'])} button.")
+    return [first, filled, end]
+
+
+def _settings(rng: random.Random, win: Window, casual: bool) -> list[str]:
+    f = win.facts
+    shown = rng.sample(f["options"], min(2, len(f["options"])))
+    if casual:
+        return [rng.choice([f"{_a(win.title)} window is open on the {f['tab']} tab.",
+                            f"You're in {win.title}, {f['tab']} tab."]),
+                rng.choice([f"{_join(shown)}, and {f['choice']}.",
+                            f"{_cap(f['slider'])}, {f['combo']}."]),
+                f"There are tabs for {_join(f['tabs'][1:])}." if len(f["tabs"]) > 1 else "",
+                _buttons(rng, f["buttons"], True)]
+    return [f"A settings window, {win.title}, showing the {f['tab']} tab with check boxes, "
+            f"radio buttons, a slider and a drop-down list.",
+            f"{_cap(_join(shown))}. {_cap(f['slider'])}.", _buttons(rng, f["buttons"], False)]
+
+
+def _file_dialog(rng: random.Random, win: Window, casual: bool) -> list[str]:
+    f = win.facts
+    files = f["files"][:3]
+    verb = "save" if f["saving"] else "open"
+    if casual:
+        first = rng.choice([f"{_a(win.title)} window is asking which file to {verb}, "
+                            f"in the {f['folder']} folder.",
+                            f"A file picker, {win.title}, showing {f['folder']}.",
+                            f"You're choosing a file to {verb}, in the {f['folder']} folder."])
+        says = f"Files include {_join(files)}."
+        picked = f"{f['selected']} is picked." if f["selected"] else ""
+    else:
+        first = rng.choice([f"A file dialog titled {win.title} showing the {f['folder']} folder.",
+                            f"{_a(win.title)} file dialog open on the folder {f['folder']}."])
+        says = f"The list shows {_join(files)}."
+        picked = f"File name: {f['selected']}." if f["selected"] else ""
+    return [first, says, picked, _buttons(rng, f["buttons"], casual)]
+
+
+def _list_dialog(rng: random.Random, win: Window, casual: bool) -> list[str]:
+    f = win.facts
+    items = [f"{name} ({detail})" if rng.random() < 0.6 else name
+             for name, detail in f["rows"][:3]]
+    if casual:
+        first = rng.choice([f"{_a(win.title)} list: {f['prompt'].lower()}.",
+                            f"A {win.title} window with a list, {f['prompt'].lower()}.",
+                            f"There's a list of {f['headers'][0].lower()}s to pick from."])
+        says = rng.choice([f"It shows {_join(items)}.", f"On the list: {_join(items)}."])
+        picked = f"{f['selected']} is selected." if f["selected"] else ""
+    else:
+        first = f"A list dialog titled {win.title}: {f['prompt']}."
+        says = f"The list has {len(f['rows'])} {f['headers'][0].lower()}s: {_join(items)}."
+        picked = f"Selected: {f['selected']}." if f["selected"] else ""
+    return [first, says, picked, _buttons(rng, f["buttons"], casual)]
+
+
+def _notification(rng: random.Random, win: Window, casual: bool) -> list[str]:
+    f = win.facts
+    if casual:
+        first = rng.choice([f"A {f['app']} notification popped up in the corner: {win.title}.",
+                            f"There's a notification from {f['app']}: {win.title}.",
+                            f"{f['app']} just sent a notification, {win.title}."])
+    else:
+        first = rng.choice([f"A notification from {f['app']} titled {win.title}.",
+                            f"{_a(f['app'])} notification: {win.title}."])
+    return [first, _end(f["message"]), _buttons(rng, f["buttons"], casual)]
+
+
+def _apps(rng: random.Random, win: Window, casual: bool) -> list[str]:
+    f, kind = win.facts, win.kind
+    if kind == "text editor":
+        first = (rng.choice([f"{f['file']} is open in {f['app']}.",
+                             f"A text editor with {f['file']} open.",
+                             f"Someone's writing in {f['app']}, in a file called {f['file']}."])
+                 if casual else f"A text editor window showing the file {f['file']}.")
+        said = rng.choice([f"It starts: {f['lines'][0]}",
+                           f"The first line reads {f['lines'][0]}"])
+        return [first, said, "It has unsaved changes." if f["unsaved"] else ""]
+    if kind == "terminal":
+        first = (rng.choice(["A terminal window.", "There's a terminal open.",
+                             "A command line window."]) if casual else
+                 "A terminal window with a command prompt.")
+        said = rng.choice([f"The last command was {f['commands'][-1]}.",
+                           f"Someone ran {_join(f['commands'][-2:])}."])
+        return [first, said, f"The last output line says {f['last']}"]
+    if kind == "table":
+        first = (f"A spreadsheet, {f['file']}, with a table of {len(f['rows'])} rows."
+                 if casual else f"A table in {f['file']} with the columns "
+                 f"{_join(f['headers'])}.")
+        said = (f"The columns are {_join(f['headers'])}; the first row says "
+                f"{_join(f['rows'][0])}." if casual else
+                f"First row: {', '.join(f['rows'][0])}.")
+        return [first, said]
+    if kind == "email inbox":
+        first = (rng.choice([f"Your e-mail inbox with {f['count']} messages.",
+                             f"An inbox, {f['unread']} unread.",
+                             f"Looks like a mail inbox: {f['count']} messages, "
+                             f"{f['unread']} of them unread."]) if casual else
+                 f"An e-mail inbox listing {f['count']} messages.")
+        return [first, f"The top one is {f['mails'][0]}."]
+    if kind == "web article":
+        first = (rng.choice([f"A news article on {f['site']}: {f['headline']}.",
+                             f"A web page with the headline {f['headline']}."]) if casual else
+                 f"A web page on {f['site']} with the article {f['headline']}.")
+        return [first, f"By {f['author']}.", f"It starts: {f['first']}"]
+    if kind == "shopping cart":
+        first = (f"A shopping cart on {f['site']} with {_join(f['items'][:3])}." if casual else
+                 f"A shopping cart web page listing {_join(f['items'][:3])}.")
+        return [first, f"The total is {f['total']}.", "There's a Checkout button."]
+    if kind == "error page":
+        error = f"{f['code']} {f['error']}".strip()
+        first = (rng.choice([f"A web page error: {f['error']}.",
+                             f"The browser shows an error page, {error}."])
+                 if casual else f"A browser error page: {error}.")
+        return [first, f["detail"]]
+    if kind == "calendar":
+        if casual:
+            return [rng.choice([f"A calendar's open on {f['month']}, with {f['selected']} picked.",
+                                f"Looks like a calendar showing {f['month']}; "
+                                f"{f['selected']} is highlighted."])]
+        return [f"A calendar showing {f['month']}.", f"The selected date is {f['selected']}."]
+    if kind == "calculator":
+        if casual:
+            return [rng.choice([f"A calculator showing {f['display']}.",
+                                f"It's a calculator, and the display reads {f['display']}."])]
+        return ["A calculator window with number keys.", f"The display shows {f['display']}."]
+    if kind == "media player":
+        state = "playing" if f["playing"] else "paused"
+        if casual:
+            return [rng.choice([f"A music player, {state}: {f['song']} by {f['artist']}.",
+                                f"{f['song']} by {f['artist']} is {state} in a music player."]),
+                    f"It's at {f['time']}."]
+        return [f"A media player with the song {f['song']} by {f['artist']}.",
+                f"Position {f['time']}."]
+    if kind == "image viewer":
+        caption = f["caption"][:1].lower() + f["caption"][1:]
+        if casual:
+            return [rng.choice([f"A photo viewer showing {caption}.",
+                                f"{f['file']} is open in a photo viewer: {caption}."])]
+        return [f"An image viewer showing the photo {f['file']}: {caption}."]
+    if kind.endswith("chart"):
+        labels = _join(f["labels"][:4])
+        if casual:
+            return [rng.choice([f"{_a(kind)} of {f['chart_title']}.",
+                                f"There's {_a(kind)} titled {f['chart_title']}."]),
+                    rng.choice([f"{f['biggest']} is the biggest and {f['smallest']} the smallest.",
+                                f"{f['biggest']} comes out on top."])]
+        return [f"{_a(kind)} titled {f['chart_title']} with values for {labels}.",
+                f"The highest value is {f['biggest']}."]
+    if kind == "clock":
+        where = f" in {f['city']}" if f["city"] != "Local time" else ""
+        if casual:
+            return [rng.choice([f"A clock saying it's {f['time']}{where}.",
+                                f"It's {f['time']}{where}, says the clock."])]
+        return [f"A clock window showing the time {f['time']}.", _end(f["city"])]
+    raise ValueError(f"no description for the window kind {kind!r}")
+
+
+def _progress(rng: random.Random, win: Window, casual: bool) -> list[str]:
+    f = win.facts
+    first = (rng.choice([f"{_a(win.title)} progress window is at {f['percent']}%.",
+                         f"Something's in progress, {win.title}, {f['percent']}% done."])
+             if casual else f"A progress dialog titled {win.title} at {f['percent']} percent.")
+    return [first, _end(f["message"]), _end(f["remaining"]) if f["remaining"] else "",
+            _buttons(rng, f["buttons"], casual)]
+
+
+def _window_sentences(rng: random.Random, win: Window, casual: bool) -> list[str]:
+    kind = win.kind
+    if kind in _MESSAGE_NOUNS:
+        parts = _message(rng, win, casual)
+    elif kind.endswith(" input"):
+        parts = _input(rng, win, casual)
+    elif kind in ("login form", "sign-up form"):
+        parts = _forms(rng, win, casual)
+    elif kind == "settings":
+        parts = _settings(rng, win, casual)
+    elif kind == "file dialog":
+        parts = _file_dialog(rng, win, casual)
+    elif kind == "list dialog":
+        parts = _list_dialog(rng, win, casual)
+    elif kind == "notification":
+        parts = _notification(rng, win, casual)
+    elif kind == "progress":
+        parts = _progress(rng, win, casual)
+    else:
+        parts = _apps(rng, win, casual)
+    return [_end(p) for p in parts if p]
+
+
+def _state_sentences(rng: random.Random, win: Window, casual: bool) -> list[str]:
+    """Greyed-out buttons, and where the keyboard focus is, when it is in a field."""
+    sentences = []
+    off = [c.label for c in win.controls if c.type == "button" and "disabled" in c.state]
+    if off:
+        word = rng.choice(["greyed out", "disabled"]) if casual else "disabled"
+        sentences.append(_end(f"{_join(off)} {'is' if len(off) == 1 else 'are'} {word}"))
+    field = next((c for c in win.controls if c.label == win.focus and "field" in c.type), None)
+    if field is not None and field.label and rng.random() < 0.5:
+        sentences.append(rng.choice([f"The cursor is in the {field.label} box.",
+                                     f"You're typing in the {field.label} box."]) if casual
+                         else f"The {field.label} field has the focus.")
+    return sentences
+
+
+def _fit(sentences: list[str], limit: int = MAX_WORDS) -> str:
+    """Keep whole sentences, in order, while they fit in `limit` words (the first always)."""
+    kept, count = [], 0
+    for sentence in sentences:
+        words = len(sentence.split())
+        if kept and count + words > limit:
+            continue
+        kept.append(sentence)
+        count += words
+    return " ".join(kept)
+
+
+def _desktop(rng: random.Random, screen: Screen, casual: bool) -> list[str]:
+    icons = [t.text for t in screen.desktop_texts if t.role == "icon"]
+    clock = next((t.text for t in screen.desktop_texts if t.role == "clock"), "")
+    first = (rng.choice(["Just the desktop, no windows open.", "An empty desktop.",
+                         "Nothing's open, just the desktop."]) if casual else
+             "An empty desktop with no open windows.")
+    return [first, f"There are icons for {_join(icons[:4])}." if icons else "",
+            f"The clock says {clock}." if clock else ""]
+
+
+def long_form(screen: Screen, intro: str) -> str:
+    """Every text on screen in reading order: front window first, then those behind."""
+    groups: list[list[TextLine]] = [w.texts for w in reversed(screen.windows)]
+    groups.append(screen.desktop_texts)
+    lines = []
+    for group in groups:
+        boxes = reading_order([TextBox(t.text, t.box, 1.0) for t in group])
+        # Glyph-only text (arrows, media and calculator symbols) is not read out.
+        texts = (" ".join(b.text.split()) for b in boxes if any(c.isalnum() for c in b.text))
+        lines += [t if t[-1] in ".?!:" else t + "." for t in texts]
+    if not lines:
+        return f"{intro} There is no text on screen."
+    return " ".join([intro, "The text on screen reads:", *lines])
+
+
+def describe(screen: Screen, rng: random.Random) -> dict[str, str]:
+    """The casual, plain and long descriptions of `screen`."""
+    result = {}
+    for register in ("casual", "plain"):
+        casual = register == "casual"
+        if not screen.windows:
+            sentences = _desktop(rng, screen, casual)
+        else:
+            front = screen.windows[-1]
+            sentences = _window_sentences(rng, front, casual)
+            if casual and sentences[0].startswith(("A ", "An ")) and rng.random() < 0.35:
+                opener = rng.choice(["Looks like", "On screen,", "Okay,", "Right now,"])
+                sentences[0] = f"{opener} {sentences[0][0].lower()}{sentences[0][1:]}"
+            sentences += _state_sentences(rng, front, casual)
+            behind = [w.title for w in screen.windows[:-1]]
+            if behind:
+                sentences.append(_end(rng.choice([f"Behind it: {_join(behind)}",
+                                                  f"Behind it there's also {_join(behind)}"])
+                                      if casual else f"Other windows behind it: "
+                                      f"{_join(behind)}"))
+        result[register] = _fit([s for s in sentences if s])
+    result["long"] = long_form(screen, result["plain"].split(". ")[0].rstrip(".") + ".")
+    return result

@@ -1,0 +1,427 @@
+"""Window makers for dialogs: message boxes, input, progress, login and sign-up, settings,
+file dialogs and notifications. Each `make_*(rng, look) -> Built`."""
+
+from __future__ import annotations
+
+import random
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLineEdit,
+    QListWidget,
+    QProgressBar,
+    QRadioButton,
+    QSlider,
+    QSpinBox,
+    QStyle,
+    QTabWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from train.screens import words as w
+from train.screens.look import Look
+from train.screens.parts import Built, button_row, icon_label, label, maybe
+
+
+def _message_scenarios(rng: random.Random, kind: str) -> tuple[str, str, str, list[str]]:
+    """(title, message, gist, buttons); the gist is the message said in a person's words."""
+    file, app, n = w.file_name(rng), w.pick(rng, w.APPS), rng.randint(2, 9)
+    folder, wifi, device = w.pick(rng, w.FOLDERS), w.pick(rng, w.WIFI), w.pick(rng, w.DEVICES)
+    options = {
+        "info message": [
+            ("Download finished", f"{file} has finished downloading.",
+             f"{file} has finished downloading", ["OK"]),
+            ("Update installed", f"{app} was updated to version {n}.{rng.randint(0, 9)}.",
+             f"{app} got updated to version {n}", ["OK"]),
+            ("Backup complete", f"{n * 12} files were copied to {folder}.",
+             f"{n * 12} files were backed up to {folder}", ["Open Folder", "Close"]),
+            ("Saved", f"Your changes to {file} were saved.", f"{file} was saved", ["OK"]),
+            ("Connected", f"You are now connected to {wifi}.", f"you're connected to {wifi}",
+             ["OK"]),
+        ],
+        "warning": [
+            ("Low battery", f"Battery is at {n}%. Plug in your charger soon.",
+             f"the battery is down to {n}% and you should plug in", ["OK"]),
+            ("Unsaved changes", f"Save changes to {file} before closing?",
+             f"you want to save {file} before closing", ["Don't Save", "Cancel", "Save"]),
+            ("Disk almost full", f"Only {n}.{rng.randint(0, 9)} GB left on this drive.",
+             f"the disk is nearly full, with only {n} GB left", ["Ignore", "Clean Up"]),
+            ("Large attachment", f"{file} is {n * 10} MB. Send it anyway?",
+             f"{file} is {n * 10} MB and whether to send it anyway", ["Cancel", "Send"]),
+        ],
+        "error message": [
+            (f"{device.capitalize()} error", f"The {device} is not responding.",
+             f"the {device} isn't responding", ["OK"]),
+            ("Cannot open file", f"{file} could not be opened because it is damaged.",
+             f"{file} is damaged and won't open", ["OK"]),
+            ("Connection failed", f"Could not connect to {wifi}. Check the password.",
+             f"it couldn't connect to {wifi}", ["Cancel", "Retry"]),
+            ("Access denied", f"You don't have permission to save in {folder}.",
+             f"you're not allowed to save in {folder}", ["OK"]),
+            ("Payment declined", "Your card was declined. Try another card.",
+             "your card was declined", ["Close"]),
+        ],
+        "question": [
+            ("Delete file", f"Are you sure you want to permanently delete {file}?",
+             f"you're sure you want to permanently delete {file}", ["No", "Yes"]),
+            ("Quit", f"You have {n} unsaved documents. Quit anyway?",
+             f"you want to quit with {n} unsaved documents", ["No", "Yes"]),
+            ("Replace file", f"{file} already exists. Replace it?",
+             f"you want to replace {file}, which already exists", ["Cancel", "Replace"]),
+            ("Empty trash", f"Permanently delete all {n} items in the trash?",
+             f"you want to permanently delete the {n} items in the trash",
+             ["Cancel", "Empty Trash"]),
+            ("Log out", "Log out now? Open programs will be closed.",
+             "you want to log out now", ["Cancel", "Log Out"]),
+            ("Install update", f"Install the {app} update now? The computer will restart.",
+             f"you want to install the {app} update now", ["Later", "Install"]),
+        ],
+    }
+    return w.pick(rng, options[kind])
+
+
+_ICONS = {"info message": QStyle.SP_MessageBoxInformation, "warning": QStyle.SP_MessageBoxWarning,
+          "error message": QStyle.SP_MessageBoxCritical, "question": QStyle.SP_MessageBoxQuestion}
+
+
+def make_message(rng: random.Random, look: Look, kind: str) -> Built:
+    title, message, gist, buttons = _message_scenarios(rng, kind)
+    root = QWidget()
+    layout = QVBoxLayout(root)
+    layout.setContentsMargins(16, 16, 16, 12)
+    row = QHBoxLayout()
+    row.addWidget(icon_label(_ICONS[kind], look, rng.choice([32, 48])))
+    text = QVBoxLayout()
+    if maybe(rng, 0.5):  # GTK puts the title in bold above the message as well
+        text.addWidget(label(title, "heading", look=look, bold=True, px=look.font_px + 2))
+    text.addWidget(label(message, wrap=len(message) > 50))
+    row.addLayout(text, 1)
+    layout.addLayout(row)
+    buttons_row, widgets = button_row(buttons, rng, default=buttons[-1])
+    layout.addLayout(buttons_row)
+    return Built(root, kind, title, {"message": message, "gist": gist, "buttons": buttons},
+                 focus=widgets[-1], size=(rng.randint(300, 420), 0))
+
+
+_INPUTS = {
+    "text input": [("New contact", "Phone number:", lambda r: f"555-{r.randint(0, 9999):04d}"),
+                   ("Rename file", "New name:", w.file_name),
+                   ("New folder", "Folder name:", lambda r: w.pick(r, w.FOLDERS)),
+                   ("Add guest", "Full name:", w.person),
+                   ("Share document", "Email address:", w.email)],
+    "password input": [("Wi-Fi password", None, None), ("Authentication required", None, None),
+                       ("Unlock keyring", None, None)],
+    "number input": [("Print", "Number of copies:", (1, 99)), ("Font size", "Size:", (6, 72)),
+                     ("Timer", "Minutes:", (1, 120)), ("Resize image", "Width in pixels:",
+                                                       (16, 4000))],
+}
+
+
+def make_input(rng: random.Random, look: Look, kind: str) -> Built:
+    title, prompt, value_maker = w.pick(rng, _INPUTS[kind])
+    root = QWidget()
+    layout = QVBoxLayout(root)
+    layout.setContentsMargins(16, 14, 16, 12)
+    if kind == "password input":
+        prompt = w.pick(rng, [f"Enter the password for {w.pick(rng, w.WIFI)}:", "Password:",
+                              "Enter your password to continue:"])
+    layout.addWidget(label(prompt, "label", wrap=True))
+    value = ""
+    if kind == "number input":
+        field = QSpinBox()
+        field.setRange(*value_maker)
+        field.setValue(rng.randint(*value_maker))
+        value = str(field.value())
+    else:
+        field = QLineEdit()
+        if kind == "password input":
+            field.setEchoMode(QLineEdit.Password)
+            field.setText("x" * rng.randint(0, 10))
+        elif maybe(rng, 0.7):
+            field.setText(value_maker(rng))
+            value = field.text()
+        else:
+            field.setPlaceholderText(w.pick(rng, ["Type here", "Required", ""]))
+    field.setProperty("label", prompt.rstrip(":"))
+    layout.addWidget(field)
+    buttons = ["Cancel", "OK"] if maybe(rng, 0.8) else ["OK", "Cancel"]
+    # Many dialogs grey out OK until something is typed.
+    empty = kind == "text input" and not value and maybe(rng, 0.5)
+    row, _ = button_row(buttons, rng, default="OK", disabled=frozenset({"OK"} if empty else ()))
+    layout.addLayout(row)
+    return Built(root, kind, title, {"prompt": prompt.rstrip(":"), "value": value,
+                                     "buttons": buttons}, focus=field,
+                 size=(rng.randint(300, 400), 0))
+
+
+def make_progress(rng: random.Random, look: Look) -> Built:
+    file, folder = w.file_name(rng), w.pick(rng, w.FOLDERS)
+    percent = rng.randint(1, 99)
+    title, message = w.pick(rng, [
+        ("Copying files", f"Copying {file} to {folder}"),
+        ("Installing updates", f"Installing {w.pick(rng, w.APPS)} update"),
+        ("Downloading", f"Downloading {file}"),
+        ("Exporting", f"Exporting {file}"),
+        ("Scanning", f"Scanning {folder} for problems"),
+    ])
+    minutes = rng.randint(1, 40)
+    remaining = w.pick(rng, [f"About {minutes} minutes left", f"{minutes} min remaining", ""])
+    root = QWidget()
+    layout = QVBoxLayout(root)
+    layout.setContentsMargins(16, 14, 16, 12)
+    layout.addWidget(label(message, wrap=True))
+    bar = QProgressBar()
+    bar.setValue(percent)
+    bar.setProperty("label", title)
+    layout.addWidget(bar)
+    if remaining:
+        layout.addWidget(label(remaining, "detail"))
+    buttons = w.pick(rng, [["Cancel"], ["Pause", "Cancel"]])
+    row, widgets = button_row(buttons, rng)
+    layout.addLayout(row)
+    return Built(root, "progress", title, {"message": message, "percent": percent,
+                                           "remaining": remaining, "buttons": buttons},
+                 focus=widgets[-1], size=(rng.randint(340, 460), 0))
+
+
+def make_login(rng: random.Random, look: Look, signup: bool = False) -> Built:
+    brand = w.pick(rng, w.BRANDS)
+    name = w.person(rng)
+    root = QWidget()
+    layout = QVBoxLayout(root)
+    layout.setContentsMargins(28, 20, 28, 20)
+    heading = (f"Create your {brand} account" if signup else
+               w.pick(rng, [f"Sign in to {brand}", f"Welcome back to {brand}", "Log in"]))
+    layout.addWidget(label(heading, "heading", look=look, px=look.font_px + 6, bold=True))
+    form = QFormLayout()
+    labels = (["Full name", "Email", "Password", "Confirm password"] if signup else
+              [w.pick(rng, ["Username", "Email", "Email or phone"]), "Password"])
+    fields, filled = [], []
+    for text in labels:
+        field = QLineEdit()
+        field.setProperty("label", text)
+        if "assword" in text:
+            field.setEchoMode(QLineEdit.Password)
+            if maybe(rng, 0.5):
+                field.setText("secret")
+        elif maybe(rng, 0.5):
+            field.setText(name if "name" in text.lower() and "user" not in text.lower()
+                          else w.email(rng, name))
+            filled.append(f"{text}: {field.text()}")
+        form.addRow(label(f"{text}:", "label"), field)
+        fields.append(field)
+    layout.addLayout(form)
+    box = QCheckBox("I agree to the terms" if signup else "Remember me")
+    box.setChecked(maybe(rng, 0.5))
+    layout.addWidget(box)
+    action = "Create account" if signup else w.pick(rng, ["Sign in", "Log in"])
+    row, _ = button_row([action] if maybe(rng, 0.6) else ["Cancel", action], rng, default=action)
+    layout.addLayout(row)
+    if not signup and maybe(rng, 0.6):
+        layout.addWidget(label("Forgot password?", "link"))
+    title = f"{brand} {w.DASH} {'Sign up' if signup else 'Sign in'}"
+    empty = next((f for f in fields if not f.text()), fields[0])
+    return Built(root, "sign-up form" if signup else "login form", title,
+                 {"heading": heading, "fields": labels, "filled": filled, "action": action,
+                  "brand": brand, "checkbox": box.text()},
+                 focus=empty, size=(rng.randint(360, 460), 0))
+
+
+def make_settings(rng: random.Random, look: Look) -> Built:
+    app = w.pick(rng, w.APPS)
+    root = QWidget()
+    layout = QVBoxLayout(root)
+    tabs = QTabWidget()
+    names = rng.sample(["General", "Appearance", "Privacy", "Sound", "Notifications",
+                        "Advanced"], rng.randint(2, 4))
+    page = QWidget()
+    page_layout = QVBoxLayout(page)
+    options = rng.sample(["Start at login", "Show notifications", "Check for updates",
+                          "Send usage statistics", "Play sounds", "Use dark mode",
+                          "Open files in new window", "Show hidden files"], rng.randint(2, 4))
+    states = []
+    for text in options:
+        box = QCheckBox(text)
+        box.setChecked(maybe(rng, 0.5))
+        box.setEnabled(maybe(rng, 0.85))
+        page_layout.addWidget(box)
+        states.append(f"{text} {'on' if box.isChecked() else 'off'}")
+    group = QGroupBox(w.pick(rng, ["Theme", "Startup", "Quality"]))
+    group.setEnabled(maybe(rng, 0.9))
+    group_layout = QHBoxLayout(group)
+    choices = {"Theme": ["Light", "Dark", "System"], "Startup": ["Blank", "Last session"],
+               "Quality": ["Low", "Medium", "High"]}[group.title()]
+    chosen = rng.randrange(len(choices))
+    buttons = QButtonGroup(root)
+    for i, text in enumerate(choices):
+        radio = QRadioButton(text)
+        radio.setChecked(i == chosen)
+        buttons.addButton(radio)
+        group_layout.addWidget(radio)
+    page_layout.addWidget(group)
+    slider_row = QHBoxLayout()
+    slider_name = w.pick(rng, ["Volume", "Brightness", "Font size", "Zoom"])
+    slider_row.addWidget(label(f"{slider_name}:", "label"))
+    slider = QSlider(Qt.Horizontal)
+    slider.setRange(0, 100)
+    slider.setValue(rng.randint(0, 100))
+    slider.setProperty("label", slider_name)
+    slider_row.addWidget(slider, 1)
+    page_layout.addLayout(slider_row)
+    combo_row = QHBoxLayout()
+    combo_name = w.pick(rng, ["Language", "Save files to", "Update channel"])
+    combo_row.addWidget(label(f"{combo_name}:", "label"))
+    combo = QComboBox()
+    combo.addItems({"Language": ["English", "Deutsch", "Español", "Français"],
+                    "Save files to": w.FOLDERS[:5],
+                    "Update channel": ["Stable", "Beta"]}[combo_name])
+    combo.setCurrentIndex(rng.randrange(combo.count()))
+    combo.setProperty("label", combo_name)
+    combo_row.addWidget(combo, 1)
+    page_layout.addLayout(combo_row)
+    page_layout.addStretch(1)
+    tabs.addTab(page, names[0])
+    for name in names[1:]:
+        tabs.addTab(QWidget(), name)
+    layout.addWidget(tabs)
+    labels = w.pick(rng, [["Cancel", "Apply", "OK"], ["Close"], ["Cancel", "Save"]])
+    row, _ = button_row(labels, rng, default=labels[-1])
+    layout.addLayout(row)
+    title = w.pick(rng, [f"{app} Settings", "Preferences", f"{app} {w.DASH} Preferences"])
+    return Built(root, "settings", title,
+                 {"tabs": names, "tab": names[0], "options": states,
+                  "choice": f"{group.title()}: {choices[chosen]}",
+                  "slider": f"{slider_name} {slider.value()}%",
+                  "combo": f"{combo_name}: {combo.currentText()}", "buttons": labels},
+                 focus=slider if maybe(rng, 0.3) else None,
+                 size=(rng.randint(420, 560), rng.randint(400, 480)))
+
+
+def make_file_dialog(rng: random.Random, look: Look) -> Built:
+    saving = maybe(rng, 0.35)
+    folder = w.pick(rng, w.FOLDERS)
+    root = QWidget()
+    layout = QVBoxLayout(root)
+    path = QLineEdit(f"/home/{w.pick(rng, w.FIRST_NAMES).lower()}/{folder}")
+    path.setProperty("label", "Location")
+    layout.addWidget(path)
+    middle = QHBoxLayout()
+    places = QListWidget()
+    places.addItems(["Home", *rng.sample(w.FOLDERS, 5), "Trash"])
+    places.setFixedWidth(rng.randint(120, 160))
+    middle.addWidget(places)
+    files = QTreeWidget()
+    files.setHeaderLabels(["Name", "Size", "Modified"])
+    files.setRootIsDecorated(False)
+    names = sorted({w.file_name(rng) for _ in range(rng.randint(3, 12))})
+    for name in names:
+        files.addTopLevelItem(QTreeWidgetItem([name, w.size(rng), w.date(rng)]))
+    selected = rng.randrange(len(names)) if maybe(rng, 0.7) else None
+    if selected is not None:
+        files.setCurrentItem(files.topLevelItem(selected))
+    files.setColumnWidth(0, 220)
+    middle.addWidget(files, 1)
+    layout.addLayout(middle, 1)
+    form = QFormLayout()
+    name_field = QLineEdit(names[selected] if selected is not None else
+                           (w.file_name(rng) if saving else ""))
+    name_field.setProperty("label", "File name")
+    form.addRow(label("File name:", "label"), name_field)
+    layout.addLayout(form)
+    action = "Save" if saving else "Open"
+    row, _ = button_row(["Cancel", action], rng, default=action)
+    layout.addLayout(row)
+    title = w.pick(rng, ["Save As", "Save File"] if saving else ["Open File", "Open",
+                                                                  "Choose a File"])
+    return Built(root, "file dialog", title,
+                 {"folder": folder, "files": names, "selected": name_field.text(),
+                  "buttons": ["Cancel", action], "saving": saving},
+                 focus=name_field, size=(rng.randint(600, 760), rng.randint(380, 480)))
+
+
+def make_notification(rng: random.Random, look: Look) -> Built:
+    app = w.pick(rng, ["Mail", "Calendar", "Messages", "Updates", "Battery", "Downloads"])
+    name = w.person(rng)
+    title, message = {
+        "Mail": (f"New mail from {name}", w.pick(rng, w.SUBJECTS)),
+        "Calendar": (w.pick(rng, ["Dentist", "Team meeting", "Yoga class", "Call Mum"]),
+                     f"Starts at {w.clock_time(rng)}"),
+        "Messages": (name, w.pick(rng, ["Are you coming tonight?", "Running 10 minutes late",
+                                        "Thanks!", "Call me when you can"])),
+        "Updates": ("Updates available", f"{rng.randint(2, 30)} updates are ready to install"),
+        "Battery": ("Battery low", f"{rng.randint(3, 15)}% remaining"),
+        "Downloads": ("Download complete", w.file_name(rng)),
+    }[app]
+    root = QWidget()
+    root.setAutoFillBackground(True)
+    layout = QVBoxLayout(root)
+    layout.setContentsMargins(14, 10, 14, 10)
+    layout.addWidget(label(app, "app", look=look, px=max(10, look.font_px - 2)))
+    layout.addWidget(label(title, "heading", look=look, bold=True))
+    layout.addWidget(label(message, wrap=True))
+    buttons = w.pick(rng, [[], ["Dismiss"], ["Reply", "Dismiss"]] if app == "Messages" else
+                     [[], ["Dismiss"], ["Open", "Dismiss"]])
+    if buttons:
+        row, _ = button_row(buttons, rng)
+        layout.addLayout(row)
+    return Built(root, "notification", title, {"app": app, "message": message,
+                                               "buttons": buttons},
+                 size=(rng.randint(280, 360), 0), frameless=True)
+
+
+_LISTS = [
+    ("Wi-Fi", "Choose a network to join:", ["Network", "Signal"],
+     lambda r: (w.pick(r, w.WIFI), w.pick(r, ["Strong", "Good", "Weak", "Medium"])),
+     ["Cancel", "Connect"]),
+    ("Printers", "Select a printer:", ["Printer", "Status"],
+     lambda r: (f"{w.pick(r, w.BRANDS)} {w.pick(r, ['LaserJet', 'Ink 200', 'Office Pro'])}",
+                w.pick(r, ["Ready", "Offline", "Out of paper", "Busy"])),
+     ["Cancel", "Print"]),
+    ("Restore files", "Pick the files to restore:", ["File", "Size"],
+     lambda r: (w.file_name(r), w.size(r)), ["Cancel", "Restore"]),
+    ("Language", "Choose your language:", ["Language", "Region"],
+     lambda r: w.pick(r, [("English", "United Kingdom"), ("English", "United States"),
+                          ("Deutsch", "Deutschland"), ("Español", "México"),
+                          ("Français", "Canada"), ("Italiano", "Italia")]), ["Cancel", "OK"]),
+    ("Devices", "Bluetooth devices nearby:", ["Device", "State"],
+     lambda r: (f"{w.pick(r, w.FIRST_NAMES)}'s {w.pick(r, ['phone', 'headphones', 'speaker'])}",
+                w.pick(r, ["Paired", "Not paired", "Connected"])), ["Close", "Pair"]),
+]
+
+
+def make_list_dialog(rng: random.Random, look: Look) -> Built:
+    title, prompt, headers, row_maker, buttons = w.pick(rng, _LISTS)
+    rows: list[tuple[str, str]] = []
+    for _ in range(rng.randint(2, 7)):
+        row = row_maker(rng)
+        if row[0] not in {r[0] for r in rows}:
+            rows.append(row)
+    root = QWidget()
+    layout = QVBoxLayout(root)
+    layout.addWidget(label(prompt, "label"))
+    listing = QTreeWidget()
+    listing.setHeaderLabels(headers)
+    listing.setRootIsDecorated(False)
+    for row in rows:
+        listing.addTopLevelItem(QTreeWidgetItem(list(row)))
+    listing.setColumnWidth(0, 200)
+    selected = rng.randrange(len(rows)) if maybe(rng, 0.5) else None
+    if selected is not None:
+        listing.setCurrentItem(listing.topLevelItem(selected))
+    layout.addWidget(listing, 1)
+    row, _ = button_row(buttons, rng, default=buttons[-1])
+    layout.addLayout(row)
+    return Built(root, "list dialog", title,
+                 {"prompt": prompt.rstrip(":"), "headers": headers, "rows": rows,
+                  "selected": rows[selected][0] if selected is not None else "",
+                  "buttons": buttons},
+                 focus=listing, size=(rng.randint(340, 460), rng.randint(260, 360)))

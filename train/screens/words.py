@@ -1,0 +1,163 @@
+"""Word lists the screen renderer draws from: names, files, apps, sums, dates, times, messages.
+
+All invented for this project. `pick(rng, LIST)` and the small makers below keep a screen's
+texts varied but plausible; nothing here is taken from the real-screens measuring set.
+"""
+
+from __future__ import annotations
+
+import random
+
+DASH = "\u2013"  # the en dash that separates a document from its program in window titles
+
+FIRST_NAMES = [
+    "Alice", "Ben", "Carmen", "David", "Elena", "Farid", "Grace", "Hugo", "Ines", "Jonas",
+    "Keiko", "Liam", "Maya", "Nadia", "Omar", "Priya", "Quentin", "Rosa", "Samir", "Tessa",
+    "Uma", "Victor", "Wen", "Ximena", "Yusuf", "Zoe", "Anna", "Marco", "Lena", "Tom",
+]
+LAST_NAMES = [
+    "Adams", "Berg", "Costa", "Dubois", "Evans", "Fischer", "Garcia", "Horvat", "Ito", "Jensen",
+    "Kowalski", "Lopez", "Moreau", "Novak", "Okafor", "Patel", "Quinn", "Rossi", "Silva",
+    "Tanaka", "Unger", "Vargas", "Walsh", "Young", "Zhang", "Murphy", "Khan", "Larsen",
+]
+FILE_STEMS = [
+    "holiday-photos", "report-final", "budget_2024", "invoice-0417", "thesis-draft", "notes",
+    "meeting-minutes", "tax-return", "family-tree", "recipe-book", "backup", "presentation",
+    "contract-signed", "cv-updated", "garden-plan", "wedding-video", "song-demo", "lecture-03",
+    "expenses-march", "project-plan", "passport-scan", "readme", "setup", "kids-drawings",
+]
+FILE_TYPES = {
+    "document": ["docx", "odt", "pdf", "txt", "md"], "spreadsheet": ["xlsx", "ods", "csv"],
+    "picture": ["jpg", "png", "heic"], "archive": ["zip", "tar.gz", "7z"],
+    "video": ["mp4", "mkv"], "music": ["mp3", "flac"], "program": ["exe", "sh", "py"],
+}
+FOLDERS = [
+    "Documents", "Downloads", "Pictures", "Music", "Videos", "Desktop", "Projects", "Work",
+    "School", "Taxes", "Photos 2023", "Backups", "Recipes", "Invoices",
+]
+APPS = [
+    "Notepad", "Text Editor", "Mail", "Calendar", "Calculator", "Files", "Music Player",
+    "Photo Viewer", "Terminal", "Settings", "Budget Planner", "Chess", "Weather", "Maps",
+    "Notes", "Contacts", "Paint", "Backup Tool", "Video Player", "Package Manager",
+]
+BRANDS = [
+    "Northwind", "Bluebird", "Acme", "Pinecone", "Riverside", "Sunflower", "Cobalt", "Maple",
+    "Lighthouse", "Orbit", "Harbor", "Juniper", "Atlas", "Meadow",
+]
+DEVICES = ["printer", "scanner", "webcam", "microphone", "USB drive", "headphones", "keyboard"]
+WIFI = ["HomeNet", "Office-5G", "CafeFree", "Guest_2G", "TP-Link_84", "Library-WiFi", "Pixel_7"]
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December"]
+WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+SUBJECTS = [
+    "Lunch on Friday?", "Your order has shipped", "Invoice for March", "Meeting moved to 3 pm",
+    "Photos from the trip", "Re: project plan", "Password reset", "Team dinner",
+    "Your library books are due", "Weekly newsletter", "Flight confirmation",
+    "Happy birthday!", "Quick question", "Rent reminder", "Doctor's appointment",
+    "New comment on your post", "Re: garden plans", "Concert tickets",
+]
+SENTENCES = [
+    "The meeting has been moved to Thursday afternoon.",
+    "Please bring the signed forms to the front desk.",
+    "Our team finished the first draft of the report.",
+    "The garden needs watering twice a week in summer.",
+    "Remember to back up your files before the update.",
+    "The train leaves at half past seven from platform two.",
+    "We are out of milk, eggs and bread.",
+    "The library will be closed on public holidays.",
+    "Thanks again for your help with the move last weekend.",
+    "The new version fixes several problems with printing.",
+    "Dinner is at eight, and everyone is welcome.",
+    "The results will be posted on the website next week.",
+    "Turn left after the bridge and park behind the bakery.",
+    "Our office will reopen on Monday morning.",
+    "The recipe needs two cups of flour and one egg.",
+    "Please reply by Friday so we can book the tables.",
+]
+HEADLINES = [
+    "City opens new bike lanes along the river", "Five easy soups for cold evenings",
+    "Local school wins robotics contest", "How to keep houseplants alive in winter",
+    "Museum reopens after two-year renovation", "Storm expected to reach the coast tonight",
+    "A beginner's guide to saving money", "Volunteers clean up the old harbor",
+]
+PRODUCTS = [
+    ("Wireless mouse", 19.99), ("USB-C cable", 8.49), ("Coffee beans 1 kg", 14.90),
+    ("Running shoes", 79.00), ("Desk lamp", 34.50), ("Notebook, 3 pack", 6.75),
+    ("Headphones", 59.99), ("Water bottle", 12.00), ("Backpack", 45.00),
+    ("Phone case", 15.99), ("Tea sampler", 22.40), ("Winter gloves", 18.25),
+]
+SONGS = [
+    ("Morning Light", "The Paper Boats"), ("Long Way Home", "Nora Vale"),
+    ("Blue Hour", "Static Gardens"), ("River Song", "Ada Quill"),
+    ("Neon Rain", "Night Bus"), ("Paper Planes", "Linden Street"),
+    ("Slow Dance", "Marrow & Mint"), ("Summer Road", "The Lanterns"),
+]
+COMMANDS = [
+    ("ls", ["notes.txt  photos  projects  report.pdf"]),
+    ("pwd", ["/home/{user}/projects"]),
+    ("git status", ["On branch main", "nothing to commit, working tree clean"]),
+    ("python3 --version", ["Python 3.11.4"]),
+    ("df -h /", ["Filesystem  Size  Used Avail Use% Mounted on",
+                 "/dev/sda1  234G  87G  135G  40% /"]),
+    ("ping -c 1 example.org", ["PING example.org: 56 data bytes",
+                               "1 packets transmitted, 1 received"]),
+    ("cat todo.txt", ["buy milk", "call the bank", "fix the bike"]),
+    ("make", ["make: *** No rule to make target 'all'.  Stop."]),
+    ("rm secret.txt", ["rm: cannot remove 'secret.txt': Permission denied"]),
+    ("echo hello", ["hello"]),
+]
+CHART_TOPICS = [
+    ("Monthly sales", "Month", "Sales (units)"), ("Rainfall", "Month", "mm"),
+    ("Website visitors", "Week", "Visitors"), ("Energy use", "Day", "kWh"),
+    ("Exam scores", "Subject", "Points"), ("Steps walked", "Day", "Steps"),
+]
+CATEGORIES = ["Rent", "Food", "Travel", "Savings", "Fun", "Bills", "Health", "Gifts"]
+SUBJECT_NAMES = ["Math", "Art", "Music", "History", "Biology", "French"]
+ERROR_PAGES = [
+    ("404", "Page not found", "The page you are looking for does not exist or was moved."),
+    ("500", "Server error", "Something went wrong on our side. Please try again later."),
+    ("403", "Access denied", "You do not have permission to view this page."),
+    ("", "No internet", "Check your network cable or Wi-Fi connection and try again."),
+]
+
+
+def pick(rng: random.Random, items: list):
+    return items[rng.randrange(len(items))]
+
+
+def person(rng: random.Random) -> str:
+    return f"{pick(rng, FIRST_NAMES)} {pick(rng, LAST_NAMES)}"
+
+
+def email(rng: random.Random, name: str | None = None) -> str:
+    name = name or person(rng)
+    first, last = name.lower().split()[:2]
+    return f"{first}.{last}@{pick(rng, BRANDS).lower()}.{pick(rng, ['com', 'org', 'net'])}"
+
+
+def file_name(rng: random.Random, kind: str | None = None) -> str:
+    kind = kind or pick(rng, sorted(FILE_TYPES))
+    return f"{pick(rng, FILE_STEMS)}.{pick(rng, FILE_TYPES[kind])}"
+
+
+def money(rng: random.Random, low: float = 2, high: float = 900) -> str:
+    value = rng.uniform(low, high)
+    return f"{pick(rng, ['$', '€', '£'])}{value:,.2f}"
+
+
+def date(rng: random.Random) -> str:
+    day, month = rng.randint(1, 28), pick(rng, MONTHS)
+    numeric = f"{day:02d}/{rng.randint(1, 12):02d}"
+    return pick(rng, [f"{month} {day}", f"{day} {month[:3]}", numeric])
+
+
+def clock_time(rng: random.Random) -> str:
+    hour, minute = rng.randint(0, 23), rng.randrange(0, 60, rng.choice([1, 5, 15]))
+    if rng.random() < 0.5:
+        return f"{hour:02d}:{minute:02d}"
+    return f"{hour % 12 or 12}:{minute:02d} {'AM' if hour < 12 else 'PM'}"
+
+
+def size(rng: random.Random) -> str:
+    value = rng.choice([rng.randint(1, 999), round(rng.uniform(1, 9.9), 1)])
+    return f"{value} {pick(rng, ['KB', 'MB', 'GB'])}"

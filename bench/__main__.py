@@ -1,6 +1,7 @@
 """`python -m bench` (`make bench`): prints the speed figures of Lookaloud."""
 
-from bench import caption, hotkey
+from bench import caption, hotkey, screen
 
 caption.main()
+screen.main()
 hotkey.main()

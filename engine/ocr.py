@@ -6,7 +6,7 @@
 Time is bounded: detection runs on a downscaled copy (the longest side at most `det_side`
 pixels), the text direction classifier is skipped (screens are upright), onnxruntime gets
 `threads` threads, and at most `max_boxes` lines are recognised. `python -m engine.ocr
-[IMAGE...]` prints the text of screenshots, or times the real-screens set with `--bench`.
+IMAGE...` prints the text of screenshots; `make bench` times it.
 """
 
 from __future__ import annotations
@@ -15,7 +15,6 @@ import argparse
 import logging
 import statistics
 import sys
-import time
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -27,8 +26,6 @@ from PIL import Image
 from engine.errors import ImageError, OcrError
 
 log = logging.getLogger(__name__)
-
-REAL_SCREENS = Path(__file__).resolve().parents[2] / "shared" / "data" / "real-screens" / "images"
 
 # Below this the recogniser is mostly guessing at icon strokes and textures.
 MIN_SCORE = 0.65
@@ -227,35 +224,12 @@ def read_text(image: Image.Image, reader: TextReader | None = None) -> list[Text
     return reader.read(image)
 
 
-def bench_real_screens(folder: Path = REAL_SCREENS, repeats: int = 1,
-                       reader: TextReader | None = None) -> float:
-    """Median milliseconds to read one 1280x800 screenshot of `folder`, after one warm-up."""
-    paths = sorted(folder.glob("*.png"))
-    images = [Image.open(p).convert("RGB").resize((1280, 800)) for p in paths]
-    if not images:
-        raise ImageError(f"No screenshots (*.png) were found in {folder}.")
-    reader = reader or TextReader()
-    reader.read(images[0])
-    times = []
-    for _ in range(repeats):
-        for image in images:
-            start = time.perf_counter()
-            reader.read(image)
-            times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m engine.ocr", description=__doc__)
     parser.add_argument("images", nargs="*", type=Path)
-    parser.add_argument("--bench", action="store_true",
-                        help="median ms per screenshot over the real-screens set")
     parser.add_argument("--det-side", type=int, default=960)
     args = parser.parse_args(argv)
     reader = TextReader(det_side=args.det_side)
-    if args.bench:
-        print(f"OCR: {bench_real_screens(reader=reader, repeats=3):.0f} ms median per 1280x800 "
-              "screenshot, 2 threads")
     for path in args.images:
         print(f"{path.name}:")
         for box in reader.read(Image.open(path)):

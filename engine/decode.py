@@ -24,6 +24,7 @@ class Tokens:
     bos: int
     eos: int
     banned: tuple[int, ...]  # padding, start, unknown
+    no_end_after: tuple[int, ...] = ()  # words a sentence never ends on
 
 
 def _log_softmax(logits: np.ndarray) -> np.ndarray:
@@ -37,6 +38,8 @@ def _mask(logp: np.ndarray, tokens: Tokens, previous: np.ndarray, length: int, m
     logp[np.arange(len(previous)), previous] = -np.inf
     if length < min_length:
         logp[:, tokens.eos] = -np.inf
+    elif tokens.no_end_after:
+        logp[np.isin(previous, tokens.no_end_after), tokens.eos] = -np.inf
     return logp
 
 
@@ -144,15 +147,16 @@ def beam_search(
         history = np.concatenate([history[rows], np.array(new_tokens)[:, None]], axis=1)
         previous = np.array(new_tokens, dtype=np.int64)
         scores = np.array(new_scores)
-        if all(
-            len(finished[b]) >= k and max(s for s, _ in finished[b]) > scores[b].max()
-            for b in range(batch)
-        ):
-            break
+        # A live beam's log-probability only falls; its best normalised score is that
+        # divided by the longest length. Stop once no live beam can beat a finished one.
+        best_possible = scores.max(axis=1) / max_length ** length_penalty
+        if all(finished[b] and max(s for s, _ in finished[b]) >= best_possible[b]
+               for b in range(batch)):
+            return [max(finished[b], key=lambda item: item[0])[1] for b in range(batch)]
     results = []
     for b in range(batch):
         candidates = list(finished[b])
-        for beam in range(k):  # beams still alive at the length limit count too
+        for beam in range(k):  # at the length limit, unfinished beams count too
             if np.isfinite(scores[b, beam]):
                 words = history[b * k + beam].tolist()
                 candidates.append((scores[b, beam] / max(len(words), 1) ** length_penalty, words))

@@ -16,7 +16,7 @@ from engine.decode import State, Tokens, beam_search, sample
 from engine.images import load_image
 from engine.ocr import TextReader
 from engine.runtime import Session, open_session
-from engine.text import BOS, EOS, PAD, UNK, detokenize
+from engine.text import BAD_ENDINGS, BOS, EOS, PAD, UNK, detokenize
 
 log = logging.getLogger(__name__)
 
@@ -60,6 +60,8 @@ class Describer:
             bos=self.bundle.token_id(BOS),
             eos=self.bundle.token_id(EOS),
             banned=tuple(self.bundle.token_id(t) for t in (PAD, BOS, UNK)),
+            no_end_after=tuple(i for i, word in enumerate(self.bundle.vocab)
+                               if word in BAD_ENDINGS),
         )
 
     @property

@@ -10,6 +10,13 @@ import re
 PAD, BOS, EOS, UNK = "<pad>", "<bos>", "<eos>", "<unk>"
 SPECIAL_TOKENS = (PAD, BOS, EOS, UNK)
 
+# A sentence never ends on these; decoding forbids stopping after them (the "bad endings" of
+# self-critical captioning, ruotianluo/self-critical.pytorch), which short beams otherwise do.
+BAD_ENDINGS = frozenset(
+    {"a", "an", "the", "in", "for", "at", "of", "with", "before", "after", "on", "upon",
+     "near", "to", "is", "are", "am", "and", "or", "its", "their", "his", "her", "'s", ","}
+)
+
 # Words (with inner apostrophes and hyphens), numbers, and the punctuation spoken text keeps.
 _TOKEN = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*|[,!?]")
 # Contractions become their own tokens ("it's" -> "it", "'s") so the vocabulary stays small.

@@ -59,3 +59,17 @@ def test_sampling_is_repeatable_by_seed_and_varies_across_seeds():
 def test_banned_tokens_and_repeats_are_never_produced():
     loves_unk = {1: {3: 0.9, 4: 0.1}, 4: {4: 0.9, 2: 0.1}}
     assert sample(_table_step(loves_unk), _state(), TOKENS, 6, min_length=0) == [[4]]
+
+
+def test_a_sentence_never_ends_on_a_bad_ending():
+    # 4 = "to": stopping after it is likelier (.6) than going on to 5 (.4).
+    stops_early = {1: {4: 1.0}, 4: {2: 0.6, 5: 0.4}, 5: {2: 1.0}}
+    tokens = Tokens(bos=1, eos=2, banned=(0, 1, 3), no_end_after=(4,))
+    assert sample(_table_step(stops_early), _state(), tokens, 6, min_length=0) == [[4, 5]]
+    assert beam_search(_table_step(stops_early), _state(), tokens, 6, min_length=0) == [[4, 5]]
+
+
+def test_beam_search_never_returns_an_unfinished_prefix_before_the_length_limit():
+    table = {1: {4: 0.6, 2: 0.4}, 4: {5: 0.5, 2: 0.5}, 5: {6: 1.0}, 6: {2: 1.0}}
+    assert beam_search(_table_step(table), _state(), TOKENS, 6, beam_size=1, min_length=0) == [
+        [4, 5, 6]]

@@ -14,10 +14,9 @@ from engine.text import tokenize
 from train.data import CaptionedImage, Vocab
 
 # Words that say nothing about what is in a photo: left out of the bag-of-words targets.
-STOPWORDS = frozenset(
-    "a an the is are in on of and with at to its it 's his her their while as by for from "
-    "into one some there this that , ! ? be being has have looks like".split()
-)
+_STOPWORDS = """a an the is are in on of and with at to its it 's his her their while as by for
+from into one some there this that , ! ? be being has have looks like"""
+STOPWORDS = frozenset(_STOPWORDS.split())
 
 
 @dataclass
@@ -31,8 +30,13 @@ class Corpus:
     references: list[list[list[str]]]  # plain captions as tokens, for CIDEr-D
 
     @classmethod
-    def build(cls, items: list[CaptionedImage], casual_texts: list[list[str]], vocab: Vocab,
-              max_length: int) -> Corpus:
+    def build(
+        cls,
+        items: list[CaptionedImage],
+        casual_texts: list[list[str]],
+        vocab: Vocab,
+        max_length: int,
+    ) -> Corpus:
         plain = [[vocab.encode(c, max_length) for c in item.captions] for item in items]
         casual = [[vocab.encode(c, max_length) for c in texts] for texts in casual_texts]
         bow = torch.zeros(len(items), len(vocab))
@@ -72,16 +76,28 @@ def to_tensor(images: np.ndarray, mean, std) -> torch.Tensor:
 class Batcher:
     """Assembles batches for a list of image ids; augmentation when `augment` is set."""
 
-    def __init__(self, corpus: Corpus, images: np.ndarray, vocab: Vocab, styles: tuple[str, ...],
-                 mean, std, casual_share: float, augment: bool, rng: random.Random):
+    def __init__(
+        self,
+        corpus: Corpus,
+        images: np.ndarray,
+        vocab: Vocab,
+        styles: tuple[str, ...],
+        mean,
+        std,
+        casual_share: float,
+        augment: bool,
+        rng: random.Random,
+    ):
         self.corpus, self.images, self.vocab = corpus, images, vocab
         self.mean, self.std = mean, std
         self.casual_share, self.augment, self.rng = casual_share, augment, rng
         self.plain_style, self.casual_style = styles.index("plain"), styles.index("casual")
         # A mirrored photo has its left and right swapped: so must its captions.
-        self.mirror = {vocab.index[a]: vocab.index[b]
-                       for a, b in (("left", "right"), ("right", "left"))
-                       if a in vocab.index and b in vocab.index}
+        self.mirror = {
+            vocab.index[a]: vocab.index[b]
+            for a, b in (("left", "right"), ("right", "left"))
+            if a in vocab.index and b in vocab.index
+        }
 
     def images_for(self, ids: list[int]) -> tuple[torch.Tensor, list[bool]]:
         x = to_tensor(self.images[np.asarray(ids)], self.mean, self.std)
@@ -104,8 +120,9 @@ class Batcher:
         images, flips = self.images_for(ids)
         inputs, targets, index, styles = [], [], [], []
         for row, (image, flipped) in enumerate(zip(ids, flips, strict=True)):
-            for plain, casual in zip(self.corpus.plain[image], self.corpus.casual[image],
-                                     strict=True):
+            for plain, casual in zip(
+                self.corpus.plain[image], self.corpus.casual[image], strict=True
+            ):
                 use_casual = self.rng.random() < self.casual_share
                 seq = casual if use_casual else plain
                 if flipped:
@@ -114,5 +131,12 @@ class Batcher:
                 targets.append(seq)
                 index.append(row)
                 styles.append(self.casual_style if use_casual else self.plain_style)
-        return Batch(images, pad(inputs), pad(targets), torch.tensor(index),
-                     torch.tensor(styles), self.corpus.bow[ids], list(ids))
+        return Batch(
+            images,
+            pad(inputs),
+            pad(targets),
+            torch.tensor(index),
+            torch.tensor(styles),
+            self.corpus.bow[ids],
+            list(ids),
+        )

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
+
+import tomllib
 
 from train.model import ModelConfig
 
@@ -16,6 +17,7 @@ class DataConfig:
     image_root: str = ""  # images of a JSON/CSV source; default: beside the file
     validation_share: float = 0.1
     max_images: int = 0  # 0: all; a small number for tests and quick trials
+    cache_dir: str = ""  # decoded images; default: .cache/images in the repository
     min_word_count: int = 5
     max_length: int = 20  # tokens, not counting <eos>
     casual_share: float = 0.3  # of the captions fed per step, the share in the casual register
@@ -24,6 +26,9 @@ class DataConfig:
 @dataclass
 class PhaseConfig:
     mle_epochs: int = 10
+    # Wall-clock budgets in minutes (0: none). The learning rate follows whichever runs out
+    # first, epochs or minutes, so a slow or busy machine still ends with an annealed model.
+    mle_minutes: float = 0.0
     mle_lr: float = 2e-3
     images_per_step: int = 64  # each image goes through the CNN once with all its captions
     label_smoothing: float = 0.1
@@ -31,11 +36,15 @@ class PhaseConfig:
     disc_steps: int = 200
     disc_lr: float = 5e-4
     adv_steps: int = 300
+    adv_minutes: float = 0.0
     adv_lr: float = 5e-5
     adv_images_per_step: int = 32
     samples_per_image: int = 5  # K: the self-critical baseline is the mean of the other K-1
     reward_disc_weight: float = 0.3  # lambda in reward = lambda*D + (1-lambda)*CIDEr-D
     adv_ce_weight: float = 0.1
+    # mu: a sample loses reward for the bigrams it shares with the other K-1 samples of its
+    # image, so the policy gradient cannot collapse every noise vector onto one caption.
+    reward_overlap_weight: float = 0.0
     disc_every: int = 1  # a D step after every this many G steps
     validation_images: int = 500  # decoded greedily after each epoch for the log
 

@@ -50,8 +50,10 @@ def load_coco(path: str | Path, image_root: str | Path | None = None) -> list[Ca
     grouped: dict[str, list[str]] = {}
     for annotation in raw["annotations"]:
         if annotation["image_id"] not in names:
-            raise ValueError(f"{path.name}: a caption names image id {annotation['image_id']}, "
-                             "which is not among its images")
+            raise ValueError(
+                f"{path.name}: a caption names image id {annotation['image_id']}, "
+                "which is not among its images"
+            )
         caption = annotation["caption"].strip()
         if caption:
             grouped.setdefault(names[annotation["image_id"]], []).append(caption)
@@ -102,10 +104,16 @@ class Vocab:
         self.pad, self.bos, self.eos, self.unk = (self.index[t] for t in (PAD, BOS, EOS, UNK))
 
     @classmethod
-    def build(cls, texts: list[str], min_count: int) -> Vocab:
-        counts = Counter(token for text in texts for token in tokenize(text))
+    def build(cls, corpora: list[list[str]], min_count: int) -> Vocab:
+        """Words said at least `min_count` times in any one of `corpora` (each register is
+        counted apart: a casual rewrite repeats its caption's words, which must not count twice)."""
+        counts = Counter()
+        for texts in corpora:
+            counts |= Counter(token for text in texts for token in tokenize(text))
         # Most frequent first, ties by spelling, so the same texts give the same ids.
-        words = sorted((w for w, c in counts.items() if c >= min_count), key=lambda w: (-counts[w], w))
+        words = sorted(
+            (w for w, c in counts.items() if c >= min_count), key=lambda w: (-counts[w], w)
+        )
         return cls([*SPECIAL_TOKENS, *words])
 
     def __len__(self) -> int:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import random
+import warnings
 from dataclasses import dataclass
 
 import torch
@@ -49,11 +50,24 @@ def barrier(dist: Dist) -> None:
         torch_dist.barrier()
 
 
+def agreed_max(value: float, dist: Dist) -> float:
+    """The largest `value` over all ranks, so that every rank takes the same decision."""
+    if dist.world == 1:
+        return value
+    tensor = torch.tensor([value], dtype=torch.float64)
+    torch_dist.all_reduce(tensor, op=torch_dist.ReduceOp.MAX)
+    return float(tensor.item())
+
+
 def wrap(module: torch.nn.Module, dist: Dist) -> torch.nn.Module:
     if dist.world == 1:
         return module
-    return DistributedDataParallel(module, device_ids=[dist.device.index] if dist.device.index
-                                   is not None else None)
+    # A 1x1 convolution's gradient comes in another memory layout than DDP's bucket: a copy,
+    # not an error; the warning would repeat at every step.
+    warnings.filterwarnings("ignore", message="Grad strides do not match bucket view strides")
+    return DistributedDataParallel(
+        module, device_ids=[dist.device.index] if dist.device.index is not None else None
+    )
 
 
 def shard(count: int, dist: Dist, seed: int, epoch: int, batch: int) -> list[list[int]]:

@@ -3,6 +3,7 @@ and a discriminator over (image, caption, style). Built from a `ModelConfig`; se
 
 from __future__ import annotations
 
+import itertools
 import math
 from dataclasses import dataclass, field
 
@@ -46,8 +47,9 @@ class ResidualBlock(nn.Module):
         self.bn2 = nn.BatchNorm2d(cout)
         self.shortcut = nn.Identity()
         if stride != 1 or cin != cout:
-            self.shortcut = nn.Sequential(nn.Conv2d(cin, cout, 1, stride, bias=False),
-                                          nn.BatchNorm2d(cout))
+            self.shortcut = nn.Sequential(
+                nn.Conv2d(cin, cout, 1, stride, bias=False), nn.BatchNorm2d(cout)
+            )
 
     def forward(self, x):
         y = F.relu(self.bn1(self.conv1(x)))
@@ -60,10 +62,11 @@ class Encoder(nn.Module):
     def __init__(self, config: ModelConfig):
         super().__init__()
         c = config.channels
-        self.stem = nn.Sequential(nn.Conv2d(3, c[0], 3, 2, 1, bias=False), nn.BatchNorm2d(c[0]),
-                                  nn.ReLU(inplace=True))
+        self.stem = nn.Sequential(
+            nn.Conv2d(3, c[0], 3, 2, 1, bias=False), nn.BatchNorm2d(c[0]), nn.ReLU(inplace=True)
+        )
         stages = [ResidualBlock(c[0], c[0], 1)]
-        stages += [ResidualBlock(cin, cout, 2) for cin, cout in zip(c[:-1], c[1:], strict=True)]
+        stages += [ResidualBlock(cin, cout, 2) for cin, cout in itertools.pairwise(c)]
         self.stages = nn.Sequential(*stages)
         self.project = nn.Conv2d(c[-1], config.feature_dim, 1)
 
@@ -94,18 +97,32 @@ class Decoder(nn.Module):
     def condition(self, pooled, noise, style) -> torch.Tensor:
         return torch.tanh(self.cond(torch.cat([pooled, noise, self.style(style)], dim=-1)))
 
-    def _read(self, states, features):
+    def _read(self, states, features, keep=None):
         # states (B,T,H) attend over features (B,N,D): (B,T,N) weights -> (B,T,D) context
         weights = torch.softmax(self.query(states) @ features.transpose(1, 2) * self.scale, -1)
-        mixed = torch.tanh(self.combine(torch.cat([states, weights @ features], dim=-1)))
-        return self.out(self.dropout(mixed))
+        mixed = torch.cat([states, weights @ features], dim=-1)
+        if keep is not None:
+            # Only the positions that have a target: the output layer is most of the cost.
+            mixed = mixed[keep]  # (K, H+D)
+        return self.out(self.dropout(torch.tanh(self.combine(mixed))))
 
-    def forward(self, tokens, features, pooled, noise, style) -> torch.Tensor:
-        """Teacher forcing: input tokens (B,T) -> logits (B,T,V), all steps in one GRU call."""
+    def forward(self, tokens, features, pooled, noise, style, keep=None) -> torch.Tensor:
+        """Teacher forcing: input tokens (B,T) -> logits (B,T,V), all steps in one GRU call;
+        with a boolean `keep` (B,T), logits (K,V) of the kept positions only."""
         cond = self.condition(pooled, noise, style)  # (B, C)
         inputs = torch.cat([self.embed(tokens), cond[:, None].expand(-1, tokens.shape[1], -1)], -1)
-        states, _ = self.gru(inputs)  # (B, T, H)
-        return self._read(states, features)
+        if keep is None:
+            states, _ = self.gru(inputs)  # (B, T, H)
+        else:
+            # Packed: the GRU skips the padding, about a third of a batch's positions.
+            lengths = keep.sum(1).cpu()
+            packed = nn.utils.rnn.pack_padded_sequence(
+                inputs, lengths, batch_first=True, enforce_sorted=False
+            )
+            states, _ = nn.utils.rnn.pad_packed_sequence(
+                self.gru(packed)[0], batch_first=True, total_length=tokens.shape[1]
+            )
+        return self._read(states, features, keep)
 
     def step(self, token, state, features, pooled, noise, style):
         """One word: token (B,), state (B,H) -> logits (B,V), new state (B,H)."""
@@ -126,16 +143,30 @@ class Generator(nn.Module):
         self.decoder = Decoder(config)
         self.bow = nn.Linear(config.feature_dim, config.vocab_size)
 
-    def forward(self, images, tokens, image_index, noise, style):
+    def forward(self, images, tokens, image_index, noise, style, keep=None):
         """Images (B,3,S,S); tokens (M,T) with `image_index` (M,) naming each one's image.
-        Returns caption logits (M,T,V) and bag-of-words logits (B,V)."""
+        Returns caption logits (M,T,V) (or (K,V) for the `keep` positions) and bag-of-words
+        logits (B,V)."""
         features, pooled = self.encoder(images)
-        logits = self.decoder(tokens, features[image_index], pooled[image_index], noise, style)
+        logits = self.decoder(
+            tokens, features[image_index], pooled[image_index], noise, style, keep
+        )
         return logits, self.bow(pooled)
 
     @torch.no_grad()
-    def sample(self, features, pooled, noise, style, max_steps: int, bos: int, eos: int,
-               banned: tuple[int, ...], greedy: bool = False, temperature: float = 1.0):
+    def sample(
+        self,
+        features,
+        pooled,
+        noise,
+        style,
+        max_steps: int,
+        bos: int,
+        eos: int,
+        banned: tuple[int, ...],
+        greedy: bool = False,
+        temperature: float = 1.0,
+    ):
         """Decode (B,) captions: ids (B,max_steps), ending at the first <eos> (then padding 0)."""
         batch = features.shape[0]
         token = torch.full((batch,), bos, dtype=torch.long)
@@ -169,8 +200,9 @@ class Discriminator(nn.Module):
         self.gru = nn.GRU(d, d, batch_first=True, bidirectional=True)
         self.image = nn.Linear(config.feature_dim, 2 * d)
         self.style = nn.Embedding(len(config.styles), 2 * d)
-        self.head = nn.Sequential(nn.Linear(8 * d, d), nn.ReLU(), nn.Dropout(config.dropout),
-                                  nn.Linear(d, 1))
+        self.head = nn.Sequential(
+            nn.Linear(8 * d, d), nn.ReLU(), nn.Dropout(config.dropout), nn.Linear(d, 1)
+        )
 
     def forward(self, pooled, tokens, style) -> torch.Tensor:
         mask = (tokens != 0).float()[..., None]  # (B, T, 1); padding is id 0

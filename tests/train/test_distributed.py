@@ -1,0 +1,42 @@
+"""The trainer under `torchrun --nproc_per_node=2` on the CPU: gloo, DDP, one bundle."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from engine.bundle import load_bundle
+from tests.train.fixtures import tiny_recipe, write_recipe
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def test_two_processes_train_one_model(tmp_path):
+    config = tiny_recipe(tmp_path)
+    config.threads = 1  # two processes on two cores
+    recipe = write_recipe(config, tmp_path / "recipe.toml")
+    out = tmp_path / "out"
+    command = [
+        sys.executable,
+        "-m",
+        "torch.distributed.run",
+        "--standalone",
+        "--nproc_per_node=2",
+        "--master_port=0",
+        "-m",
+        "train",
+        "--config",
+        str(recipe),
+        "--out",
+        str(out),
+    ]
+    env = {**os.environ, "OMP_NUM_THREADS": "1"}
+    result = subprocess.run(command, cwd=REPO, env=env, capture_output=True, text=True, timeout=240)
+    assert result.returncode == 0, result.stderr[-3000:]
+    load_bundle(out / "bundle")
+    log = json.loads((out / "train_log.json").read_text())
+    # 18 training images, 6 per step: each rank takes 9, one step per epoch.
+    assert [e["steps"] for e in log["entries"] if e["phase"] == "mle"] == [1, 1]

@@ -1,0 +1,73 @@
+"""train/export.py: ONNX and PyTorch agree, caption for caption, on 20 images."""
+
+from __future__ import annotations
+
+import numpy as np
+import torch
+
+from engine.bundle import load_bundle
+from engine.decode import Tokens, sample
+from tests.train.fixtures import tiny_recipe
+from train.data import Vocab
+from train.evaluate import Captioner
+from train.export import export_bundle, max_logit_gap
+from train.model import Generator
+
+IMAGES = 20
+
+
+def test_onnx_matches_pytorch(tmp_path):
+    config = tiny_recipe(tmp_path)
+    vocab = Vocab.build([[f"word{i}" for i in range(40)]], min_count=1)
+    config.model.vocab_size = len(vocab)
+    torch.manual_seed(0)
+    generator = Generator(config.model).eval()
+    folder = export_bundle(generator, vocab, config, tmp_path / "bundle", {}, {})
+    bundle = load_bundle(folder)
+    assert bundle.decoder_state == {"h": config.model.hidden_dim}
+
+    rng = np.random.default_rng(0)
+    images = rng.integers(0, 256, (IMAGES, 32, 32, 3), dtype=np.uint8)
+    captioner = Captioner(bundle)
+    state = captioner.state(images, "plain", np.zeros((IMAGES, bundle.noise_dim)))
+
+    with torch.no_grad():
+        features, pooled = generator.encoder(torch.from_numpy(captioner_input(captioner, images)))
+
+    def torch_step(previous, st):
+        with torch.no_grad():
+            logits, h = generator.decoder.step(
+                torch.from_numpy(previous),
+                torch.from_numpy(st["h"]),
+                features[st["row"]],
+                pooled[st["row"]],
+                torch.from_numpy(st["noise"]),
+                torch.from_numpy(st["style"]),
+            )
+        return logits.numpy(), {"h": h.numpy()}
+
+    tokens = Tokens(bos=vocab.bos, eos=vocab.eos, banned=(vocab.pad, vocab.bos, vocab.unk))
+    torch_state = {
+        "h": state["h"],
+        "noise": state["noise"],
+        "style": state["style"],
+        "row": np.arange(IMAGES),
+    }
+    from_torch = sample(torch_step, torch_state, tokens, bundle.max_length)
+    from_onnx = sample(captioner._step, state, tokens, bundle.max_length)
+    assert from_torch == from_onnx
+    assert any(len(ids) > 0 for ids in from_onnx)
+
+    gap = max_logit_gap(generator, folder, torch.from_numpy(captioner_input(captioner, images)))
+    assert gap < 1e-4, f"ONNX logits differ from PyTorch's by {gap:.2e}"
+    single = max_logit_gap(
+        generator, folder, torch.from_numpy(captioner_input(captioner, images[:1]))
+    )
+    assert single < 1e-4, "a batch of one (dynamic batch) must agree too"
+
+
+def captioner_input(captioner: Captioner, images: np.ndarray) -> np.ndarray:
+    b = captioner.bundle
+    x = images.astype(np.float32).transpose(0, 3, 1, 2) / 255.0
+    mean = np.array(b.mean, np.float32)[:, None, None]
+    return (x - mean) / np.array(b.std, np.float32)[:, None, None]

@@ -1,0 +1,196 @@
+"""Measure model bundles on the validation split, all with the same images and seed:
+`python -m train.evaluate --model runs/default/bundle-mle --model assets/model [--out FILE]`."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import random
+import time
+from pathlib import Path
+
+import numpy as np
+
+from engine.bundle import Bundle, load_bundle
+from engine.decode import Tokens, beam_search, sample
+from engine.runtime import open_session
+from engine.text import BOS, EOS, PAD, UNK, detokenize
+from train.casual import to_casual
+from train.config import TrainConfig
+from train.data import load_source, split
+from train.imagecache import CACHE_DIR, cached_images
+from train.loop import REPO
+from train.metrics import RegisterClassifier, caption_scores, diversity, novel_share
+
+log = logging.getLogger(__name__)
+
+SAMPLES = 5  # per image, for the diversity figures
+
+
+class Captioner:
+    """A bundle's two ONNX graphs behind the engine's decoding loops."""
+
+    def __init__(self, bundle: Bundle, threads: int = 2):
+        self.bundle = bundle
+        self.encoder = open_session(bundle.encoder_path, threads=threads, use_gpu=False)
+        self.decoder = open_session(bundle.decoder_path, threads=threads, use_gpu=False)
+        ids = {token: bundle.token_id(token) for token in (PAD, BOS, EOS, UNK)}
+        self.tokens = Tokens(ids[BOS], ids[EOS], (ids[PAD], ids[BOS], ids[UNK]))
+
+    def _step(self, previous, state):
+        feeds = {name: state[name] for name in self.decoder.input_names if name != "token"}
+        out = self.decoder.run({"token": previous, **feeds})
+        return out["logits"], {name: out[f"{name}_out"] for name in self.bundle.decoder_state}
+
+    def state(self, images: np.ndarray, style: str, noise: np.ndarray) -> dict:
+        """Images (B,S,S,3) uint8 at the bundle's size -> the decoder's starting state."""
+        b = self.bundle
+        x = images.astype(np.float32).transpose(0, 3, 1, 2) / 255.0
+        x = (x - np.array(b.mean, np.float32)[:, None, None]) / np.array(b.std, np.float32)[
+            :, None, None
+        ]
+        state = dict(self.encoder.run({"image": x}))
+        state["noise"] = noise.astype(np.float32)
+        state["style"] = np.full(len(images), b.style_id(style), dtype=np.int64)
+        for name, width in b.decoder_state.items():
+            state[name] = np.zeros((len(images), width), np.float32)
+        return state
+
+    def describe(self, images, style: str, mode: str, rng: np.random.Generator | None = None):
+        """Captions of `images`: mode "greedy" or "beam" (noise 0), or "sample" (noise ~ N(0,1))."""
+        b = self.bundle
+        if mode == "sample":
+            noise = rng.standard_normal((len(images), b.noise_dim))
+        else:
+            noise = np.zeros((len(images), b.noise_dim))
+        state = self.state(images, style, noise)
+        if mode == "beam":
+            ids = beam_search(self._step, state, self.tokens, b.max_length)
+        else:
+            ids = sample(self._step, state, self.tokens, b.max_length, rng=rng)
+        return [detokenize([b.vocab[i] for i in row]) for row in ids]
+
+
+def _in_batches(captioner, images, batch: int, **kwargs) -> list[str]:
+    out = []
+    for start in range(0, len(images), batch):
+        out += captioner.describe(np.asarray(images[start : start + batch]), **kwargs)
+    return out
+
+
+def evaluate(bundle_dir: Path, config: TrainConfig, limit: int, seed: int) -> dict:
+    """Every figure of the issue for one bundle, on the first `limit` validation images."""
+    started = time.time()
+    bundle = load_bundle(bundle_dir)
+    d = config.data
+    path = Path(d.path) if Path(d.path).is_absolute() else REPO / d.path
+    items = load_source(d.source, path, d.image_root)
+    if d.max_images:
+        items = items[: d.max_images]
+    train_items, val_items = split(items, d.validation_share, config.seed)
+    val_items = val_items[:limit] if limit else val_items
+    cache = Path(d.cache_dir) if d.cache_dir else CACHE_DIR
+    images = cached_images([item.path for item in val_items], bundle.image_size, cache)
+    refs = {str(i): list(item.captions) for i, item in enumerate(val_items)}
+    captioner = Captioner(bundle)
+
+    def scored(texts: list[str]) -> dict:
+        return caption_scores(refs, {str(i): t for i, t in enumerate(texts)})
+
+    greedy = _in_batches(captioner, images, 100, style="plain", mode="greedy")
+    beam = _in_batches(captioner, images, 50, style="plain", mode="beam")
+    rng = np.random.default_rng(seed)
+    repeated = np.repeat(np.asarray(images), SAMPLES, axis=0)
+    samples = _in_batches(captioner, repeated, 250, style="plain", mode="sample", rng=rng)
+    per_image = {str(i): samples[i * SAMPLES : (i + 1) * SAMPLES] for i in range(len(val_items))}
+    casual = _in_batches(captioner, images, 50, style="casual", mode="beam")
+
+    training_captions = [c for item in train_items for c in item.captions]
+    judge = _register_judge(train_items, seed)
+    plain_beam = scored(beam)
+    casual_scores = scored(casual)
+    result = {
+        "model": str(bundle_dir),
+        "images": len(val_items),
+        "plain": {
+            "greedy": scored(greedy),
+            "beam3": plain_beam,
+            "samples": diversity(per_image),
+            "beam3_distinct_share": len(set(beam)) / len(beam),
+            "beam3_vocabulary": len({w for t in beam for w in t.lower().split()}),
+            "beam3_novel_share": novel_share(beam, training_captions),
+            "samples_novel_share": novel_share(samples, training_captions),
+        },
+        "casual": {
+            "beam3": casual_scores,
+            "judged_casual_share": float(judge.predict_casual(casual).mean()),
+            "cider_d_vs_plain": casual_scores["cider_d"] / max(plain_beam["cider_d"], 1e-9),
+        },
+        "examples": {
+            "greedy": greedy[:3],
+            "beam3": beam[:3],
+            "samples": per_image["0"],
+            "casual": casual[:3],
+        },
+        "seconds": round(time.time() - started, 1),
+    }
+    log.info("%s: %s", bundle_dir, json.dumps(result["plain"]["beam3"]))
+    return result
+
+
+def _register_judge(train_items, seed: int) -> RegisterClassifier:
+    """Trained on human captions and their casual rewrites, apart from the discriminator."""
+    rng = random.Random(seed)
+    plain = [c for item in train_items for c in item.captions]
+    rng.shuffle(plain)
+    plain = plain[:10_000]
+    casual = [to_casual(c, rng) for c in plain]
+    return RegisterClassifier().fit(casual, plain)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument(
+        "--model",
+        type=Path,
+        action="append",
+        required=True,
+        help="a bundle folder; repeat to compare several on the same images",
+    )
+    parser.add_argument(
+        "--config",
+        type=Path,
+        default=REPO / "train/configs/default.toml",
+        help="the recipe whose data and split the bundles were trained with",
+    )
+    parser.add_argument("--images", type=int, default=0, help="first N validation images (0: all)")
+    parser.add_argument("--seed", type=int, default=0, help="noise and sampling seed")
+    parser.add_argument("--out", type=Path, help="write the results here as JSON")
+    parser.add_argument(
+        "--write-metrics",
+        action="store_true",
+        help="also store each result in its bundle's config.json",
+    )
+    args = parser.parse_args()
+    logging.basicConfig(
+        level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
+    config = TrainConfig.load(args.config)
+    results = [evaluate(model, config, args.images, args.seed) for model in args.model]
+    if args.write_metrics:
+        for model, result in zip(args.model, results, strict=True):
+            file = model / "config.json"
+            bundle_config = json.loads(file.read_text(encoding="utf-8"))
+            bundle_config["metrics"]["evaluate"] = {
+                k: v for k, v in result.items() if k != "examples"
+            }
+            file.write_text(json.dumps(bundle_config, indent=1), encoding="utf-8")
+    text = json.dumps(results, indent=1)
+    if args.out:
+        args.out.write_text(text, encoding="utf-8")
+    print(text)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,593 @@
+"""The training run, top to bottom: data, MLE pretraining of G, pretraining of D, the GAN
+(policy gradient with a self-critical baseline), then the bundle. `python -m train` runs it."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import logging
+import math
+import random
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import torch
+import torch.nn.functional as F
+from tqdm import tqdm
+
+from train import distributed
+from train.batches import Batcher, Corpus, to_tensor
+from train.casual import to_casual
+from train.config import TrainConfig
+from train.data import Vocab, load_source, split
+from train.export import export_bundle
+from train.imagecache import CACHE_DIR, cached_images
+from train.metrics import CiderD, caption_scores
+from train.model import Discriminator, Generator
+from train.plot import plot_log
+
+log = logging.getLogger(__name__)
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+@dataclass
+class Data:
+    vocab: Vocab
+    train: Corpus
+    validation: Corpus
+    train_images: np.ndarray
+    validation_images: np.ndarray
+    description: dict  # what the bundle says about its training data
+
+
+def casual_versions(captions: list[tuple[str, ...]], seed: int) -> list[list[str]]:
+    rng = random.Random(seed)
+    return [[to_casual(c, rng) for c in caps] for caps in captions]
+
+
+def prepare_data(config: TrainConfig) -> Data:
+    d = config.data
+    path = Path(d.path) if Path(d.path).is_absolute() else REPO / d.path
+    items = load_source(d.source, path, d.image_root)
+    if d.max_images:
+        items = items[: d.max_images]
+    train_items, val_items = split(items, d.validation_share, config.seed)
+    train_casual = casual_versions([i.captions for i in train_items], config.seed)
+    val_casual = casual_versions([i.captions for i in val_items], config.seed + 1)
+    plain = [c for i in train_items for c in i.captions]
+    vocab = Vocab.build([plain, [c for cs in train_casual for c in cs]], d.min_word_count)
+    size = config.model.image_size
+    cache = Path(d.cache_dir) if d.cache_dir else CACHE_DIR
+    description = {
+        "source": d.source,
+        "path": str(d.path),
+        "images": {"train": len(train_items), "validation": len(val_items)},
+        "captions": {"train": sum(len(i.captions) for i in train_items)},
+        "split_seed": config.seed,
+    }
+    return Data(
+        vocab,
+        Corpus.build(train_items, train_casual, vocab, d.max_length),
+        Corpus.build(val_items, val_casual, vocab, d.max_length),
+        cached_images([i.path for i in train_items], size, cache),
+        cached_images([i.path for i in val_items], size, cache),
+        description,
+    )
+
+
+class Run:
+    """One training run's models, optimisers, progress and log; checkpointed as a whole."""
+
+    def __init__(self, config: TrainConfig, data: Data, out: Path, dist: distributed.Dist):
+        self.config, self.data, self.out, self.dist = config, data, out, dist
+        self.model_config = config.model
+        self.model_config.vocab_size = len(data.vocab)
+        torch.manual_seed(config.seed)  # the same initial weights on every rank
+        self.generator = Generator(self.model_config).to(dist.device)
+        self.discriminator = Discriminator(self.model_config).to(dist.device)
+        p = config.phases
+        self.g_opt = torch.optim.AdamW(self.generator.parameters(), lr=p.mle_lr, weight_decay=1e-4)
+        self.d_opt = torch.optim.Adam(self.discriminator.parameters(), lr=p.disc_lr)
+        self.progress = {"phase": "mle", "epoch": 0, "step": 0}
+        self.entries: list[dict] = []
+        self.rng = random.Random(config.seed + 7919 * dist.rank)
+        torch.manual_seed(config.seed + 7919 * dist.rank)  # then different samples per rank
+        m = self.model_config
+        self.batcher = Batcher(
+            data.train,
+            data.train_images,
+            data.vocab,
+            m.styles,
+            m.mean,
+            m.std,
+            config.data.casual_share,
+            augment=True,
+            rng=self.rng,
+        )
+        self.plain_batcher = Batcher(
+            data.train,
+            data.train_images,
+            data.vocab,
+            m.styles,
+            m.mean,
+            m.std,
+            config.data.casual_share,
+            augment=False,
+            rng=self.rng,
+        )
+        self.banned = (data.vocab.pad, data.vocab.bos, data.vocab.unk)
+        self.plain = m.styles.index("plain")
+        self.casual = m.styles.index("casual")
+
+    # ---------------------------------------------------------------- checkpoints
+    @property
+    def checkpoint_file(self) -> Path:
+        return self.out / "checkpoint.pt"
+
+    def save(self) -> None:
+        if not self.dist.main:
+            return
+        state = {
+            "config": self.config.to_dict(),
+            "vocab": self.data.vocab.tokens,
+            "generator": self.generator.state_dict(),
+            "discriminator": self.discriminator.state_dict(),
+            "g_opt": self.g_opt.state_dict(),
+            "d_opt": self.d_opt.state_dict(),
+            "progress": self.progress,
+            "entries": self.entries,
+            "rng": self.rng.getstate(),
+        }
+        partial = self.checkpoint_file.with_suffix(".partial")
+        torch.save(state, partial)
+        partial.replace(self.checkpoint_file)
+        self.write_log()
+
+    def load(self) -> None:
+        state = torch.load(self.checkpoint_file, map_location=self.dist.device, weights_only=False)
+        assert state["vocab"] == self.data.vocab.tokens, "the checkpoint's vocabulary differs"
+        self.generator.load_state_dict(state["generator"])
+        self.discriminator.load_state_dict(state["discriminator"])
+        self.g_opt.load_state_dict(state["g_opt"])
+        self.d_opt.load_state_dict(state["d_opt"])
+        self.progress = state["progress"]
+        self.entries = state["entries"]
+        self.rng.setstate(state["rng"])
+        log.info("resumed at %s", self.progress)
+
+    def write_log(self) -> None:
+        record = {
+            "config": self.config.to_dict(),
+            "data": self.data.description,
+            "vocab_size": len(self.data.vocab),
+            "entries": self.entries,
+        }
+        (self.out / "train_log.json").write_text(json.dumps(record, indent=1), encoding="utf-8")
+        plot_log(self.entries, self.out / "train_log.png")
+
+    # ---------------------------------------------------------------- validation
+    @torch.no_grad()
+    def validate(self) -> dict:
+        """Greedy plain captions (noise 0) of the first validation images: BLEU-4, CIDEr-D."""
+        g, v = self.generator, self.data.validation
+        was_training = g.training
+        g.eval()
+        count = min(self.config.phases.validation_images, len(v.plain))
+        captions = []
+        for start in range(0, count, 100):
+            ids = list(range(start, min(count, start + 100)))
+            m = self.model_config
+            x = to_tensor(self.data.validation_images[ids], m.mean, m.std).to(self.dist.device)
+            features, pooled = g.encoder(x)
+            noise = features.new_zeros(len(ids), self.model_config.noise_dim)
+            style = torch.full((len(ids),), self.plain, dtype=torch.long, device=x.device)
+            out = g.sample(
+                features,
+                pooled,
+                noise,
+                style,
+                self.config.data.max_length + 1,
+                self.data.vocab.bos,
+                self.data.vocab.eos,
+                self.banned,
+                greedy=True,
+            )
+            captions += [" ".join(self.data.vocab.decode(row.tolist())) for row in out]
+        g.train(was_training)
+        refs = {str(i): [" ".join(r) for r in v.references[i]] for i in range(count)}
+        scores = caption_scores(refs, {str(i): c or "a" for i, c in enumerate(captions)})
+        words = {w for c in captions for w in c.split()}
+        log.info(
+            "validation: BLEU-4 %.3f CIDEr-D %.3f, e.g. '%s'",
+            scores["bleu4"],
+            scores["cider_d"],
+            captions[0],
+        )
+        return {
+            "val_bleu4": scores["bleu4"],
+            "val_cider": scores["cider_d"],
+            "val_vocab": len(words),
+            "val_distinct": len(set(captions)) / max(1, count),
+            "val_example": captions[0],
+        }
+
+    def record(self, entry: dict) -> None:
+        if self.dist.main:
+            entry.update(self.validate())
+        self.entries.append(entry)
+        self.save()
+        distributed.barrier(self.dist)
+
+    # ---------------------------------------------------------------- phase 1: MLE
+    def mle(self) -> None:
+        p, d = self.config.phases, self.dist
+        model = distributed.wrap(self.generator, d)
+        steps_per_epoch = len(
+            distributed.shard(len(self.data.train.plain), d, 0, 0, p.images_per_step)
+        )
+        total = max(1, p.mle_epochs * steps_per_epoch)
+        warmup = min(300, total // 10 + 1)
+
+        def done_share(step: int) -> float:
+            """How much of the phase is behind us: by steps, or by the clock if it is faster."""
+            share = step / total
+            if p.mle_minutes:
+                spent = self.progress.get("mle_seconds", 0.0) + time.time() - started
+                share = max(share, spent / (60 * p.mle_minutes))
+            return distributed.agreed_max(share, d)
+
+        def lr_at(step: int, share: float) -> float:
+            if step < warmup:
+                return p.mle_lr * (step + 1) / warmup
+            return p.mle_lr * 0.5 * (1 + math.cos(math.pi * min(1.0, share)))
+
+        self.generator.train()
+        finished = False
+        while self.progress["epoch"] < p.mle_epochs and not finished:
+            epoch = self.progress["epoch"]
+            started = time.time()
+            sums = {"ce": 0.0, "bow": 0.0}
+            batches = distributed.shard(
+                len(self.data.train.plain), d, self.config.seed, epoch, p.images_per_step
+            )
+            bar = tqdm(batches, desc=f"MLE epoch {epoch + 1}/{p.mle_epochs}", disable=not d.main)
+            steps = 0
+            for i, ids in enumerate(bar):
+                share = done_share(epoch * steps_per_epoch + i)
+                if share >= 1.0:
+                    finished = True  # out of time: the learning rate has reached zero
+                    break
+                for group in self.g_opt.param_groups:
+                    group["lr"] = lr_at(epoch * steps_per_epoch + i, share)
+                steps += 1
+                b = self.batcher.batch(ids)
+                noise = torch.randn(len(b.style), self.model_config.noise_dim)
+                targets = b.targets.to(d.device)
+                keep = targets != 0
+                logits, bow = model(
+                    b.images.to(d.device),
+                    b.inputs.to(d.device),
+                    b.image_index.to(d.device),
+                    noise.to(d.device),
+                    b.style.to(d.device),
+                    keep,
+                )
+                ce = F.cross_entropy(logits, targets[keep], label_smoothing=p.label_smoothing)
+                bow_loss = F.binary_cross_entropy_with_logits(
+                    bow, b.bow.to(d.device), reduction="sum"
+                ) / len(ids)
+                loss = ce + p.bow_weight * bow_loss
+                self.g_opt.zero_grad(set_to_none=True)
+                loss.backward()
+                torch.nn.utils.clip_grad_norm_(self.generator.parameters(), 5.0)
+                self.g_opt.step()
+                sums["ce"] += ce.item()
+                sums["bow"] += bow_loss.item()
+                bar.set_postfix(ce=f"{ce.item():.3f}", bow=f"{bow_loss.item():.1f}")
+            bar.close()
+            self.progress["epoch"] = epoch + 1
+            spent = time.time() - started
+            self.progress["mle_seconds"] = self.progress.get("mle_seconds", 0.0) + spent
+            n = max(1, steps)
+            self.record(
+                {
+                    "phase": "mle",
+                    "epoch": epoch + 1,
+                    "steps": steps,
+                    "ce": sums["ce"] / n,
+                    "bow": sums["bow"] / n,
+                    "lr": self.g_opt.param_groups[0]["lr"],
+                    "seconds": time.time() - started,
+                }
+            )
+        self.progress.update(phase="disc", step=0)
+        if d.main:
+            self.export("bundle-mle")
+        self.save()
+
+    # ---------------------------------------------------------------- GAN helpers
+    def frozen_features(self, ids: list[int]):
+        with torch.no_grad():
+            b = self.plain_batcher.batch(ids)
+            features, pooled = self.generator.encoder(b.images.to(self.dist.device))
+        return b, features, pooled
+
+    def generate(self, features, pooled, styles, k: int):
+        """K sampled captions per image, each with its own noise: ids (B*K,T)."""
+        rep = torch.arange(features.shape[0], device=features.device).repeat_interleave(k)
+        noise = torch.randn(len(rep), self.model_config.noise_dim, device=features.device)
+        style = styles.repeat_interleave(k)
+        out = self.generator.sample(
+            features[rep],
+            pooled[rep],
+            noise,
+            style,
+            self.config.data.max_length + 1,
+            self.data.vocab.bos,
+            self.data.vocab.eos,
+            self.banned,
+        )
+        return out, rep, noise, style
+
+    def disc_loss(self, disc, b, pooled, fakes, fake_rep, fake_style):
+        """Human (matched, right register) vs generated, mismatched and wrong-register human."""
+        dev = self.dist.device
+        human, index, style = b.targets.to(dev), b.image_index.to(dev), b.style.to(dev)
+        shift = (index + 1) % pooled.shape[0]  # another image of the batch for each caption
+        wrong = 1 - style  # two registers: the other one
+        width = max(human.shape[1], fakes.shape[1])
+        human = F.pad(human, (0, width - human.shape[1]))
+        fakes = F.pad(fakes, (0, width - fakes.shape[1]))
+        tokens = torch.cat([human, fakes, human, human])
+        images = torch.cat([pooled[index], pooled[fake_rep], pooled[shift], pooled[index]])
+        styles = torch.cat([style, fake_style, style, wrong])
+        logits = disc(images, tokens, styles)
+        m, f = len(human), len(fakes)
+        labels = torch.cat([torch.ones(m), torch.zeros(f + 2 * m)]).to(dev)
+        weights = torch.cat(
+            [
+                torch.full((m,), 1.0 / m),
+                torch.full((f,), 1.0 / (3 * f)),
+                torch.full((2 * m,), 1.0 / (3 * m)),
+            ]
+        ).to(dev)
+        loss = F.binary_cross_entropy_with_logits(logits, labels, reduction="none") * weights
+        accuracy = ((logits > 0).float() == labels).float().mean()
+        return loss.sum() / 2, accuracy.item()
+
+    def image_styles(self, count: int) -> torch.Tensor:
+        share = self.config.data.casual_share
+        return torch.tensor(
+            [self.casual if self.rng.random() < share else self.plain for _ in range(count)],
+            device=self.dist.device,
+        )
+
+    # ---------------------------------------------------------------- phase 2: D
+    def pretrain_disc(self) -> None:
+        p, d = self.config.phases, self.dist
+        disc = distributed.wrap(self.discriminator, d)
+        self.generator.eval()
+        started, losses, accs = time.time(), [], []
+        bar = tqdm(
+            range(self.progress["step"], p.disc_steps), desc="D pretraining", disable=not d.main
+        )
+        for step in bar:
+            ids = self._step_ids(step, p.adv_images_per_step)
+            b, features, pooled = self.frozen_features(ids)
+            fakes, rep, _, style = self.generate(features, pooled, self.image_styles(len(ids)), 1)
+            loss, acc = self.disc_loss(disc, b, pooled, fakes, rep, style)
+            self.d_opt.zero_grad(set_to_none=True)
+            loss.backward()
+            self.d_opt.step()
+            losses.append(loss.item())
+            accs.append(acc)
+            bar.set_postfix(loss=f"{loss.item():.3f}", acc=f"{acc:.2f}")
+            self.progress["step"] = step + 1
+        self.progress.update(phase="adv", step=0)
+        self.entries.append(
+            {
+                "phase": "disc",
+                "epoch": len(self.entries) + 1,
+                "d_loss": float(np.mean(losses or [0])),
+                "d_accuracy": float(np.mean(accs or [0])),
+                "seconds": time.time() - started,
+            }
+        )
+        self.save()
+
+    def _step_ids(self, step: int, count: int) -> list[int]:
+        """Images for a GAN step: the same shuffle on every rank, each rank its own share."""
+        per_epoch = distributed.shard(
+            len(self.data.train.plain), self.dist, self.config.seed, 10_000 + step // 1000, count
+        )
+        return per_epoch[step % len(per_epoch)]
+
+    # ---------------------------------------------------------------- phase 3: GAN
+    def adversarial(self) -> None:
+        p, d, v = self.config.phases, self.dist, self.data.vocab
+        decoder = distributed.wrap(self.generator.decoder, d)
+        disc = distributed.wrap(self.discriminator, d)
+        for group in self.g_opt.param_groups:
+            group["lr"] = p.adv_lr
+        for param in [*self.generator.encoder.parameters(), *self.generator.bow.parameters()]:
+            param.requires_grad_(False)
+        scorers = {
+            self.plain: CiderD(self.data.train.references),
+            self.casual: CiderD(_casual_references(self.data.train, v)),
+        }
+        # Dropout off: the log-probabilities must be those of the policy that sampled.
+        self.generator.eval()
+        self.discriminator.train()
+        k = p.samples_per_image
+        rounds = max(1, min(5, p.adv_steps))  # log entries (with validation) during the GAN
+        every = max(1, p.adv_steps // rounds)
+        sums: dict[str, float] = {}
+        started = time.time()
+        spent_before = self.progress.get("adv_seconds", 0.0)
+        phase_started = time.time()
+        bar = tqdm(range(self.progress["step"], p.adv_steps), desc="GAN", disable=not d.main)
+        for step in bar:
+            ids = self._step_ids(step, p.adv_images_per_step)
+            b, features, pooled = self.frozen_features(ids)
+            styles = self.image_styles(len(ids))
+            samples, rep, noise, style = self.generate(features, pooled, styles, k)
+            with torch.no_grad():
+                d_prob = torch.sigmoid(self.discriminator(pooled[rep], samples, style))
+            words = [v.decode(row.tolist()) for row in samples]
+            cider = torch.zeros(len(words), device=d.device)
+            for style_id, scorer in scorers.items():
+                rows = (style == style_id).nonzero()[:, 0].tolist()
+                if rows:
+                    scores = scorer.score([words[i] for i in rows], [ids[rep[i]] for i in rows])
+                    cider[rows] = torch.as_tensor(scores, dtype=torch.float32, device=d.device)
+            overlap = torch.tensor(_overlaps(words, k), device=d.device)
+            lam = p.reward_disc_weight
+            reward = lam * d_prob + (1 - lam) * cider - p.reward_overlap_weight * overlap
+            reward = reward.view(-1, k)  # (B, K)
+            baseline = (reward.sum(1, keepdim=True) - reward) / (k - 1)  # mean of the others
+            advantage = (reward - baseline).flatten()
+
+            # One decoder call for the samples and the human captions (DDP: one forward).
+            dev = d.device
+            human_in, human_out = b.inputs.to(dev), b.targets.to(dev)
+            sample_in = torch.cat([torch.full_like(samples[:, :1], v.bos), samples[:, :-1]], 1)
+            width = max(sample_in.shape[1], human_in.shape[1])
+            tokens = torch.cat(
+                [
+                    F.pad(sample_in, (0, width - sample_in.shape[1])),
+                    F.pad(human_in, (0, width - human_in.shape[1])),
+                ]
+            )
+            index = torch.cat([rep, b.image_index.to(dev)])
+            all_noise = torch.cat([noise, torch.randn(len(human_in), noise.shape[1], device=dev)])
+            all_style = torch.cat([style, b.style.to(dev)])
+            logits = decoder(tokens, features[index], pooled[index], all_noise, all_style)
+            n = len(samples)
+            logp = torch.log_softmax(logits[:n, : samples.shape[1]], -1)
+            taken = logp.gather(-1, samples[..., None])[..., 0] * (samples != 0)
+            pg = -(advantage * taken.sum(1)).mean()
+            ce = F.cross_entropy(
+                logits[n:, : human_out.shape[1]].flatten(0, 1), human_out.flatten(), ignore_index=0
+            )
+            loss = pg + p.adv_ce_weight * ce
+            self.g_opt.zero_grad(set_to_none=True)
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(self.generator.decoder.parameters(), 5.0)
+            self.g_opt.step()
+
+            d_loss, d_acc = float("nan"), float("nan")
+            if step % p.disc_every == 0:
+                dl, d_acc = self.disc_loss(disc, b, pooled, samples[::k], rep[::k], style[::k])
+                self.d_opt.zero_grad(set_to_none=True)
+                dl.backward()
+                self.d_opt.step()
+                d_loss = dl.item()
+            for key, value in (
+                ("reward", reward.mean().item()),
+                ("d_prob", d_prob.mean().item()),
+                ("cider_reward", cider.mean().item()),
+                ("overlap", overlap.mean().item()),
+                ("pg", pg.item()),
+                ("ce", ce.item()),
+                ("d_loss", d_loss),
+                ("d_accuracy", d_acc),
+            ):
+                if not math.isnan(value):
+                    sums[key] = sums.get(key, 0.0) + value
+                    sums[key + "#"] = sums.get(key + "#", 0) + 1
+            bar.set_postfix(reward=f"{reward.mean().item():.3f}", d=f"{d_prob.mean().item():.2f}")
+            self.progress["step"] = step + 1
+            self.progress["adv_seconds"] = spent_before + time.time() - phase_started
+            out_of_time = (
+                bool(p.adv_minutes)
+                and distributed.agreed_max(self.progress["adv_seconds"], d) >= 60 * p.adv_minutes
+            )
+            if (step + 1) % every == 0 or step + 1 == p.adv_steps or out_of_time:
+                entry = {
+                    "phase": "adv",
+                    "epoch": len(self.entries) + 1,
+                    "step": step + 1,
+                    "seconds": time.time() - started,
+                }
+                entry.update(
+                    {key: sums[key] / sums[key + "#"] for key in sums if not key.endswith("#")}
+                )
+                sums, started = {}, time.time()
+                self.record(entry)
+            if out_of_time:
+                break
+        self.progress.update(phase="done", step=0)
+        self.save()
+
+    # ---------------------------------------------------------------- bundle
+    def export(self, name: str) -> Path:
+        metrics = next((e for e in reversed(self.entries) if "val_cider" in e), {})
+        measured = {
+            "during_training": {
+                "split": "validation",
+                "images": min(
+                    self.config.phases.validation_images, len(self.data.validation.plain)
+                ),
+                "style": "plain",
+                "decoding": "greedy, noise 0",
+                "bleu4": metrics.get("val_bleu4"),
+                "cider_d": metrics.get("val_cider"),
+            }
+        }
+        return export_bundle(
+            self.generator,
+            self.data.vocab,
+            self.config,
+            self.out / name,
+            self.data.description,
+            measured,
+        )
+
+
+def _overlaps(captions: list[list[str]], k: int) -> list[float]:
+    """Per caption, the share of its bigrams that another of its image's K captions uses."""
+    shares = []
+    for start in range(0, len(captions), k):
+        group = [set(itertools.pairwise(c)) for c in captions[start : start + k]]
+        for i, grams in enumerate(group):
+            others = set().union(*(g for j, g in enumerate(group) if j != i))
+            shares.append(len(grams & others) / max(1, len(grams)))
+    return shares
+
+
+def _casual_references(corpus: Corpus, vocab: Vocab) -> list[list[list[str]]]:
+    return [[vocab.decode(ids) for ids in captions] for captions in corpus.casual]
+
+
+def train(config: TrainConfig, out: Path, resume: bool = False) -> Path:
+    """Run every phase that is not yet done; returns the bundle's folder."""
+    dist = distributed.setup()
+    torch.set_num_threads(config.threads)
+    out.mkdir(parents=True, exist_ok=True)
+    started = time.time()
+    # The first rank builds the image cache; the others wait, then read it.
+    if not dist.main:
+        distributed.barrier(dist)
+    data = prepare_data(config)
+    if dist.main:
+        distributed.barrier(dist)
+    log.info("data: %s, vocabulary %d", data.description, len(data.vocab))
+    run = Run(config, data, out, dist)
+    if resume and run.checkpoint_file.is_file():
+        run.load()
+    if run.progress["phase"] == "mle":
+        run.mle()
+    if run.progress["phase"] == "disc":
+        run.pretrain_disc()
+    if run.progress["phase"] == "adv":
+        run.adversarial()
+    bundle = out / "bundle"
+    if dist.main:
+        bundle = run.export("bundle")
+        log.info("bundle written to %s after %.0f s", bundle, time.time() - started)
+    distributed.barrier(dist)
+    distributed.teardown(dist)
+    return bundle

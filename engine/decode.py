@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from engine.text import BAD_ENDINGS, BOS, EOS, PAD, UNK
+
 State = dict[str, np.ndarray]
 Step = Callable[[np.ndarray, State], tuple[np.ndarray, State]]
 
@@ -25,6 +27,16 @@ class Tokens:
     eos: int
     banned: tuple[int, ...]  # padding, start, unknown
     no_end_after: tuple[int, ...] = ()  # words a sentence never ends on
+
+
+def tokens_for(vocab: tuple[str, ...] | list[str]) -> Tokens:
+    """The decoding ids of a model's vocabulary, the same for the engine and evaluation."""
+    return Tokens(
+        bos=vocab.index(BOS),
+        eos=vocab.index(EOS),
+        banned=tuple(vocab.index(token) for token in (PAD, BOS, UNK)),
+        no_end_after=tuple(i for i, word in enumerate(vocab) if word in BAD_ENDINGS),
+    )
 
 
 def _log_softmax(logits: np.ndarray) -> np.ndarray:

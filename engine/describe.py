@@ -12,11 +12,11 @@ import numpy as np
 from PIL import Image
 
 from engine.bundle import Bundle, load_bundle
-from engine.decode import State, Tokens, beam_search, sample
+from engine.decode import State, beam_search, sample, tokens_for
 from engine.images import load_image
 from engine.ocr import TextReader
 from engine.runtime import Session, open_session
-from engine.text import BAD_ENDINGS, BOS, EOS, PAD, UNK, detokenize
+from engine.text import detokenize
 
 log = logging.getLogger(__name__)
 
@@ -56,13 +56,7 @@ class Describer:
         self.decoder: Session = open_session(self.bundle.decoder_path, threads, use_gpu)
         self._threads = threads
         self._text_reader: TextReader | None = None  # loaded on first use: about half a second
-        self.tokens = Tokens(
-            bos=self.bundle.token_id(BOS),
-            eos=self.bundle.token_id(EOS),
-            banned=tuple(self.bundle.token_id(t) for t in (PAD, BOS, UNK)),
-            no_end_after=tuple(i for i, word in enumerate(self.bundle.vocab)
-                               if word in BAD_ENDINGS),
-        )
+        self.tokens = tokens_for(self.bundle.vocab)
 
     @property
     def provider(self) -> str:

@@ -28,6 +28,10 @@ class Tokens:
     banned: tuple[int, ...]  # padding, start, unknown
     no_end_after: tuple[int, ...] = ()  # words a sentence never ends on
 
+    def cannot_end(self, previous: np.ndarray) -> np.ndarray:
+        """(B,) bool: rows whose previous word may not end a sentence."""
+        return np.isin(previous, self.no_end_after, assume_unique=True, kind="table")
+
 
 def tokens_for(vocab: tuple[str, ...] | list[str]) -> Tokens:
     """The decoding ids of a model's vocabulary, the same for the engine and evaluation."""
@@ -51,7 +55,7 @@ def _mask(logp: np.ndarray, tokens: Tokens, previous: np.ndarray, length: int, m
     if length < min_length:
         logp[:, tokens.eos] = -np.inf
     elif tokens.no_end_after:
-        logp[np.isin(previous, tokens.no_end_after), tokens.eos] = -np.inf
+        logp[tokens.cannot_end(previous), tokens.eos] = -np.inf
     return logp
 
 
@@ -128,7 +132,9 @@ def beam_search(
         logp = _mask(_log_softmax(logits.astype(np.float64)), tokens, previous, length, min_length)
         vocab = logp.shape[-1]
         total = (scores[:, :, None] + logp.reshape(batch, k, vocab)).reshape(batch, k * vocab)
-        best = np.argsort(-total, axis=-1)[:, : 2 * k]  # room to replace beams that finish
+        # The 2k best (room to replace beams that finish), found without a full sort.
+        best = np.argpartition(-total, 2 * k, axis=-1)[:, : 2 * k]
+        best = np.take_along_axis(best, np.argsort(-np.take_along_axis(total, best, -1)), -1)
         new_rows, new_tokens, new_scores = [], [], []
         for b in range(batch):
             rows, toks, vals = [], [], []

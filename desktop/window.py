@@ -138,6 +138,7 @@ class MainWindow(QMainWindow):
 
         self.history_list = QListWidget()
         self.history_list.setAccessibleName("History")
+        self.history_list.setWordWrap(True)
         self.history_list.setAccessibleDescription("Recent descriptions, newest first")
         self.history_list.itemActivated.connect(
             lambda item: self.show_text(item.data(Qt.UserRole)))

@@ -13,9 +13,9 @@ from pathlib import Path
 import numpy as np
 
 from engine.bundle import Bundle, load_bundle
-from engine.decode import Tokens, beam_search, sample
+from engine.decode import beam_search, sample, tokens_for
 from engine.runtime import open_session
-from engine.text import BOS, EOS, PAD, UNK, detokenize
+from engine.text import detokenize
 from train.casual import to_casual
 from train.config import TrainConfig
 from train.data import load_source, split
@@ -35,8 +35,7 @@ class Captioner:
         self.bundle = bundle
         self.encoder = open_session(bundle.encoder_path, threads=threads, use_gpu=False)
         self.decoder = open_session(bundle.decoder_path, threads=threads, use_gpu=False)
-        ids = {token: bundle.token_id(token) for token in (PAD, BOS, EOS, UNK)}
-        self.tokens = Tokens(ids[BOS], ids[EOS], (ids[PAD], ids[BOS], ids[UNK]))
+        self.tokens = tokens_for(bundle.vocab)  # decoding exactly as the engine does
 
     def _step(self, previous, state):
         feeds = {name: state[name] for name in self.decoder.input_names if name != "token"}
@@ -149,6 +148,43 @@ def _register_judge(train_items, seed: int) -> RegisterClassifier:
     return RegisterClassifier().fit(casual, plain)
 
 
+ROWS = (
+    ("BLEU-4, greedy", ("plain", "greedy", "bleu4")),
+    ("CIDEr-D, greedy", ("plain", "greedy", "cider_d")),
+    ("BLEU-4, beam 3", ("plain", "beam3", "bleu4")),
+    ("CIDEr-D, beam 3", ("plain", "beam3", "cider_d")),
+    ("Div-1, 5 samples", ("plain", "samples", "div1")),
+    ("Div-2, 5 samples", ("plain", "samples", "div2")),
+    ("mBLEU-4, 5 samples (lower: more diverse)", ("plain", "samples", "mbleu4")),
+    ("distinct samples per image", ("plain", "samples", "distinct_share")),
+    ("vocabulary of the samples", ("plain", "samples", "vocabulary")),
+    ("vocabulary, beam 3", ("plain", "beam3_vocabulary")),
+    ("distinct captions, beam 3", ("plain", "beam3_distinct_share")),
+    ("novel captions, beam 3", ("plain", "beam3_novel_share")),
+    ("novel captions, samples", ("plain", "samples_novel_share")),
+    ("casual: judged casual", ("casual", "judged_casual_share")),
+    ("casual: CIDEr-D, beam 3", ("casual", "beam3", "cider_d")),
+    ("casual: CIDEr-D / plain CIDEr-D", ("casual", "cider_d_vs_plain")),
+)
+
+
+def table(results: list[dict]) -> str:
+    """The results side by side, as a Markdown table (one column per model)."""
+    lines = [
+        "| validation, plain unless said | " + " | ".join(r["model"] for r in results) + " |",
+        "|---" * (len(results) + 1) + "|",
+    ]
+    for label, path in ROWS:
+        cells = []
+        for result in results:
+            value = result
+            for key in path:
+                value = value[key]
+            cells.append(f"{value:.3f}" if isinstance(value, float) else str(value))
+        lines.append(f"| {label} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument(
@@ -167,6 +203,7 @@ def main() -> None:
     parser.add_argument("--images", type=int, default=0, help="first N validation images (0: all)")
     parser.add_argument("--seed", type=int, default=0, help="noise and sampling seed")
     parser.add_argument("--out", type=Path, help="write the results here as JSON")
+    parser.add_argument("--table", action="store_true", help="print a Markdown table, not JSON")
     parser.add_argument(
         "--write-metrics",
         action="store_true",
@@ -189,7 +226,7 @@ def main() -> None:
     text = json.dumps(results, indent=1)
     if args.out:
         args.out.write_text(text, encoding="utf-8")
-    print(text)
+    print(table(results) if args.table else text)
 
 
 if __name__ == "__main__":

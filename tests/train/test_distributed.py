@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -25,7 +26,6 @@ def test_two_processes_train_one_model(tmp_path):
         "torch.distributed.run",
         "--standalone",
         "--nproc_per_node=2",
-        "--master_port=0",
         "-m",
         "train",
         "--config",
@@ -34,8 +34,23 @@ def test_two_processes_train_one_model(tmp_path):
         str(out),
     ]
     env = {**os.environ, "OMP_NUM_THREADS": "1"}
-    result = subprocess.run(command, cwd=REPO, env=env, capture_output=True, text=True, timeout=240)
-    assert result.returncode == 0, result.stderr[-3000:]
+    # A session of its own, so that a hang ends with every worker, not only torchrun.
+    process = subprocess.Popen(
+        command,
+        cwd=REPO,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+    try:
+        _, stderr = process.communicate(timeout=240)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.communicate()
+        raise
+    assert process.returncode == 0, stderr[-3000:]
     load_bundle(out / "bundle")
     log = json.loads((out / "train_log.json").read_text())
     # 18 training images, 6 per step: each rank takes 9, one step per epoch.

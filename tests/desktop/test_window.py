@@ -215,3 +215,14 @@ def test_captures_stay_in_a_private_folder_that_is_emptied(qtbot, window):
     assert len(list(folder.iterdir())) == 1
     window.close()
     assert not folder.exists()
+
+
+def test_a_burst_of_hotkey_presses_does_one_capture(qtbot, window):
+    shown = []
+    window.description_shown.connect(shown.append)
+    for _ in range(20):
+        window.capture_and_describe("pointer")
+    qtbot.waitUntil(lambda: len(shown) >= 1, timeout=10_000)
+    qtbot.wait(1_000)
+    assert len(shown) == 1  # the offscreen screen is black: one report, no queue of work
+    assert window.isVisible() and not window._capturing

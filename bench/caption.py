@@ -49,10 +49,9 @@ def _eager_captioner(describer: Describer, checkpoint: Path):
     def describe(image):
         with torch.no_grad():
             features, pooled = generator.encoder(torch.from_numpy(describer.preprocess(image)))
-        state = {"features": features.numpy(), "pooled": pooled.numpy(),
-                 "noise": np.zeros((1, bundle.noise_dim), np.float32),
-                 "style": np.zeros(1, np.int64),
-                 "h": np.zeros((1, bundle.decoder_state["h"]), np.float32)}
+        context = {"features": features.numpy(), "pooled": pooled.numpy()}
+        state = describer.start_state(context, bundle.style_id("casual"),
+                                      np.zeros((1, bundle.noise_dim), np.float32))
         return beam_search(step, state, describer.tokens, bundle.max_length)
 
     return describe

@@ -65,11 +65,15 @@ class Describer:
     def preprocess(self, image: Image.Image) -> np.ndarray:
         """(1, 3, S, S) float32, squashed to the square the model was trained on."""
         size = self.bundle.image_size
-        pixels = np.asarray(image.resize((size, size), Image.BILINEAR), dtype=np.float32) / 255.0
-        pixels = (pixels - np.array(self.bundle.mean, np.float32)) / np.array(
+        return self.normalise(np.asarray(image.resize((size, size), Image.BILINEAR))[None])
+
+    def normalise(self, pixels: np.ndarray) -> np.ndarray:
+        """RGB pixels (B, S, S, 3), 0..255, at the model's size -> its input (B, 3, S, S)."""
+        scaled = pixels.astype(np.float32) / 255.0
+        scaled = (scaled - np.array(self.bundle.mean, np.float32)) / np.array(
             self.bundle.std, np.float32
         )
-        return pixels.transpose(2, 0, 1)[None]
+        return scaled.transpose(0, 3, 1, 2)
 
     def describe_file(self, path: str | os.PathLike, **options) -> Description:
         started = time.perf_counter()
@@ -97,7 +101,7 @@ class Describer:
         timings["encoder"] = (time.perf_counter() - started) * 1000
 
         started = time.perf_counter()
-        best = beam_search(self._step, self._initial_state(context, style_id, np.zeros(
+        best = beam_search(self.step, self.start_state(context, style_id, np.zeros(
             (1, self.bundle.noise_dim), np.float32)), self.tokens, self.bundle.max_length)[0]
         texts = [self._text(best)]
         if samples > 1:
@@ -105,7 +109,7 @@ class Describer:
             count = samples - 1
             noise = rng.standard_normal((count, self.bundle.noise_dim)).astype(np.float32)
             batch = {name: np.repeat(value, count, axis=0) for name, value in context.items()}
-            sampled = sample(self._step, self._initial_state(batch, style_id, noise),
+            sampled = sample(self.step, self.start_state(batch, style_id, noise),
                              self.tokens, self.bundle.max_length, rng=rng)
             texts += [self._text(tokens) for tokens in sampled]
         timings["decode"] = (time.perf_counter() - started) * 1000
@@ -122,7 +126,9 @@ class Describer:
             self._text_reader = TextReader(threads=self._threads)
         return self._text_reader
 
-    def _initial_state(self, context: dict, style_id: int, noise: np.ndarray) -> State:
+    def start_state(self, context: dict, style_id: int, noise: np.ndarray) -> State:
+        """The decoder's state before the first word: the encoder's outputs (B rows), the
+        noise (B, Z), the style, and zeroed recurrent state."""
         batch = noise.shape[0]
         state: State = {name: value for name, value in context.items()}
         state["noise"] = noise
@@ -131,7 +137,8 @@ class Describer:
             state[name] = np.zeros((batch, width), np.float32)
         return state
 
-    def _step(self, tokens: np.ndarray, state: State) -> tuple[np.ndarray, State]:
+    def step(self, tokens: np.ndarray, state: State) -> tuple[np.ndarray, State]:
+        """One decoder step, the `Step` that engine.decode's loops drive."""
         feeds = {name: state[name] for name in self.decoder.input_names if name != "token"}
         outputs = self.decoder.run({"token": tokens, **feeds})
         update = {name: outputs[f"{name}_out"] for name in self.bundle.decoder_state}

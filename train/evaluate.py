@@ -12,9 +12,8 @@ from pathlib import Path
 
 import numpy as np
 
-from engine.bundle import Bundle, load_bundle
-from engine.decode import beam_search, sample, tokens_for
-from engine.runtime import open_session
+from engine.decode import beam_search, sample
+from engine.describe import Describer
 from engine.text import detokenize
 from train.casual import to_casual
 from train.config import TrainConfig
@@ -29,45 +28,26 @@ SAMPLES = 5  # per image, for the diversity figures
 
 
 class Captioner:
-    """A bundle's two ONNX graphs behind the engine's decoding loops."""
+    """Batches of cached images through the engine's own graphs and decoding loops."""
 
-    def __init__(self, bundle: Bundle, threads: int = 2):
-        self.bundle = bundle
-        self.encoder = open_session(bundle.encoder_path, threads=threads, use_gpu=False)
-        self.decoder = open_session(bundle.decoder_path, threads=threads, use_gpu=False)
-        self.tokens = tokens_for(bundle.vocab)  # decoding exactly as the engine does
-
-    def _step(self, previous, state):
-        feeds = {name: state[name] for name in self.decoder.input_names if name != "token"}
-        out = self.decoder.run({"token": previous, **feeds})
-        return out["logits"], {name: out[f"{name}_out"] for name in self.bundle.decoder_state}
-
-    def state(self, images: np.ndarray, style: str, noise: np.ndarray) -> dict:
-        """Images (B,S,S,3) uint8 at the bundle's size -> the decoder's starting state."""
-        b = self.bundle
-        x = images.astype(np.float32).transpose(0, 3, 1, 2) / 255.0
-        x = (x - np.array(b.mean, np.float32)[:, None, None]) / np.array(b.std, np.float32)[
-            :, None, None
-        ]
-        state = dict(self.encoder.run({"image": x}))
-        state["noise"] = noise.astype(np.float32)
-        state["style"] = np.full(len(images), b.style_id(style), dtype=np.int64)
-        for name, width in b.decoder_state.items():
-            state[name] = np.zeros((len(images), width), np.float32)
-        return state
+    def __init__(self, bundle_dir: Path, threads: int = 2):
+        self.describer = Describer(bundle_dir, threads=threads, use_gpu=False)
+        self.bundle = self.describer.bundle
 
     def describe(self, images, style: str, mode: str, rng: np.random.Generator | None = None):
-        """Captions of `images`: mode "greedy" or "beam" (noise 0), or "sample" (noise ~ N(0,1))."""
-        b = self.bundle
+        """Captions of `images` (B,S,S,3) uint8 at the bundle's size: mode "greedy" or "beam"
+        (noise 0), or "sample" (noise ~ N(0,1))."""
+        b, describer = self.bundle, self.describer
         if mode == "sample":
-            noise = rng.standard_normal((len(images), b.noise_dim))
+            noise = rng.standard_normal((len(images), b.noise_dim)).astype(np.float32)
         else:
-            noise = np.zeros((len(images), b.noise_dim))
-        state = self.state(images, style, noise)
+            noise = np.zeros((len(images), b.noise_dim), np.float32)
+        context = describer.encoder.run({"image": describer.normalise(images)})
+        state = describer.start_state(context, b.style_id(style), noise)
         if mode == "beam":
-            ids = beam_search(self._step, state, self.tokens, b.max_length)
+            ids = beam_search(describer.step, state, describer.tokens, b.max_length)
         else:
-            ids = sample(self._step, state, self.tokens, b.max_length, rng=rng)
+            ids = sample(describer.step, state, describer.tokens, b.max_length, rng=rng)
         return [detokenize([b.vocab[i] for i in row]) for row in ids]
 
 
@@ -81,7 +61,8 @@ def _in_batches(captioner, images, batch: int, **kwargs) -> list[str]:
 def evaluate(bundle_dir: Path, config: TrainConfig, limit: int, seed: int) -> dict:
     """Every figure of the issue for one bundle, on the first `limit` validation images."""
     started = time.time()
-    bundle = load_bundle(bundle_dir)
+    captioner = Captioner(bundle_dir)
+    bundle = captioner.bundle
     d = config.data
     path = Path(d.path) if Path(d.path).is_absolute() else REPO / d.path
     items = load_source(d.source, path, d.image_root)
@@ -92,7 +73,6 @@ def evaluate(bundle_dir: Path, config: TrainConfig, limit: int, seed: int) -> di
     cache = Path(d.cache_dir) if d.cache_dir else CACHE_DIR
     images = cached_images([item.path for item in val_items], bundle.image_size, cache)
     refs = {str(i): list(item.captions) for i, item in enumerate(val_items)}
-    captioner = Captioner(bundle)
 
     def scored(texts: list[str]) -> dict:
         return caption_scores(refs, {str(i): t for i, t in enumerate(texts)})

@@ -17,9 +17,8 @@ from engine.describe import Describer
 from engine.text import detokenize
 from train.casual import to_casual
 from train.config import TrainConfig
-from train.data import load_source, split
 from train.imagecache import CACHE_DIR, cached_images
-from train.loop import REPO
+from train.loop import REPO, load_split
 from train.metrics import RegisterClassifier, caption_scores, diversity, novel_share
 
 log = logging.getLogger(__name__)
@@ -64,11 +63,7 @@ def evaluate(bundle_dir: Path, config: TrainConfig, limit: int, seed: int) -> di
     captioner = Captioner(bundle_dir)
     bundle = captioner.bundle
     d = config.data
-    path = Path(d.path) if Path(d.path).is_absolute() else REPO / d.path
-    items = load_source(d.source, path, d.image_root)
-    if d.max_images:
-        items = items[: d.max_images]
-    train_items, val_items = split(items, d.validation_share, config.seed)
+    train_items, val_items = load_split(config)
     val_items = val_items[:limit] if limit else val_items
     cache = Path(d.cache_dir) if d.cache_dir else CACHE_DIR
     images = cached_images([item.path for item in val_items], bundle.image_size, cache)

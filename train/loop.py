@@ -48,13 +48,19 @@ def casual_versions(captions: list[tuple[str, ...]], seed: int) -> list[list[str
     return [[to_casual(c, rng) for c in caps] for caps in captions]
 
 
-def prepare_data(config: TrainConfig) -> Data:
+def load_split(config: TrainConfig) -> tuple[list, list]:
+    """The recipe's captioned images, split by image into train and validation."""
     d = config.data
     path = Path(d.path) if Path(d.path).is_absolute() else REPO / d.path
     items = load_source(d.source, path, d.image_root)
     if d.max_images:
         items = items[: d.max_images]
-    train_items, val_items = split(items, d.validation_share, config.seed)
+    return split(items, d.validation_share, config.seed)
+
+
+def prepare_data(config: TrainConfig) -> Data:
+    d = config.data
+    train_items, val_items = load_split(config)
     train_casual = casual_versions([i.captions for i in train_items], config.seed)
     val_casual = casual_versions([i.captions for i in val_items], config.seed + 1)
     plain = [c for i in train_items for c in i.captions]
@@ -96,27 +102,10 @@ class Run:
         self.rng = random.Random(config.seed + 7919 * dist.rank)
         torch.manual_seed(config.seed + 7919 * dist.rank)  # then different samples per rank
         m = self.model_config
-        self.batcher = Batcher(
-            data.train,
-            data.train_images,
-            data.vocab,
-            m.styles,
-            m.mean,
-            m.std,
-            config.data.casual_share,
-            augment=True,
-            rng=self.rng,
-        )
-        self.plain_batcher = Batcher(
-            data.train,
-            data.train_images,
-            data.vocab,
-            m.styles,
-            m.mean,
-            m.std,
-            config.data.casual_share,
-            augment=False,
-            rng=self.rng,
+        self.batcher, self.plain_batcher = (
+            Batcher(data.train, data.train_images, data.vocab, m.styles, m.mean, m.std,
+                    config.data.casual_share, augment=augment, rng=self.rng)
+            for augment in (True, False)
         )
         self.banned = (data.vocab.pad, data.vocab.bos, data.vocab.unk)
         self.plain = m.styles.index("plain")

@@ -7,9 +7,9 @@ import torch
 
 from engine.bundle import load_bundle
 from engine.decode import Tokens, sample
+from engine.describe import Describer
 from tests.train.fixtures import tiny_recipe
 from train.data import Vocab
-from train.evaluate import Captioner
 from train.export import export_bundle, max_logit_gap
 from train.model import Generator
 
@@ -28,11 +28,14 @@ def test_onnx_matches_pytorch(tmp_path):
 
     rng = np.random.default_rng(0)
     images = rng.integers(0, 256, (IMAGES, 32, 32, 3), dtype=np.uint8)
-    captioner = Captioner(bundle)
-    state = captioner.state(images, "plain", np.zeros((IMAGES, bundle.noise_dim)))
+    describer = Describer(folder, use_gpu=False)
+    pixels = describer.normalise(images)
+    state = describer.start_state(describer.encoder.run({"image": pixels}),
+                                  bundle.style_id("plain"),
+                                  np.zeros((IMAGES, bundle.noise_dim), np.float32))
 
     with torch.no_grad():
-        features, pooled = generator.encoder(torch.from_numpy(captioner_input(captioner, images)))
+        features, pooled = generator.encoder(torch.from_numpy(pixels))
 
     def torch_step(previous, st):
         with torch.no_grad():
@@ -54,20 +57,11 @@ def test_onnx_matches_pytorch(tmp_path):
         "row": np.arange(IMAGES),
     }
     from_torch = sample(torch_step, torch_state, tokens, bundle.max_length)
-    from_onnx = sample(captioner._step, state, tokens, bundle.max_length)
+    from_onnx = sample(describer.step, state, tokens, bundle.max_length)
     assert from_torch == from_onnx
     assert any(len(ids) > 0 for ids in from_onnx)
 
-    gap = max_logit_gap(generator, folder, torch.from_numpy(captioner_input(captioner, images)))
+    gap = max_logit_gap(generator, folder, torch.from_numpy(pixels))
     assert gap < 1e-4, f"ONNX logits differ from PyTorch's by {gap:.2e}"
-    single = max_logit_gap(
-        generator, folder, torch.from_numpy(captioner_input(captioner, images[:1]))
-    )
+    single = max_logit_gap(generator, folder, torch.from_numpy(pixels[:1]))
     assert single < 1e-4, "a batch of one (dynamic batch) must agree too"
-
-
-def captioner_input(captioner: Captioner, images: np.ndarray) -> np.ndarray:
-    b = captioner.bundle
-    x = images.astype(np.float32).transpose(0, 3, 1, 2) / 255.0
-    mean = np.array(b.mean, np.float32)[:, None, None]
-    return (x - mean) / np.array(b.std, np.float32)[:, None, None]

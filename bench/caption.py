@@ -4,28 +4,17 @@ search, so the ratio is the graphs' alone."""
 
 from __future__ import annotations
 
-import statistics
-import time
 from pathlib import Path
 
 import numpy as np
 
+from bench.timing import median_ms
 from engine import Describer, ModelError, load_image
 from engine.decode import beam_search
 
 ROOT = Path(__file__).resolve().parents[1]
 PHOTOS = ROOT.parent / "shared" / "data" / "flickr8k" / "images"
 COUNT = 50
-
-
-def _median_ms(describe_one, images) -> float:
-    describe_one(images[0])  # warm-up: first runs allocate
-    times = []
-    for image in images:
-        started = time.perf_counter()
-        describe_one(image)
-        times.append((time.perf_counter() - started) * 1000)
-    return statistics.median(times)
 
 
 def _eager_captioner(describer: Describer, checkpoint: Path):
@@ -64,7 +53,7 @@ def main() -> None:
         print(f"caption latency: not yet ({error})")
         return
     images = [load_image(path) for path in sorted(PHOTOS.glob("*.jpg"))[:COUNT]]
-    onnx_ms = _median_ms(describer.describe, images)
+    onnx_ms = median_ms(describer.describe, images)
     print(f"caption latency, ONNX, beam search, batch 1, 2 CPU threads: {onnx_ms:.1f} ms "
           f"(median of {len(images)} photos)")
     checkpoints = sorted((ROOT / "runs").glob("*/bundle.generator.pt"),
@@ -72,6 +61,6 @@ def main() -> None:
     if not checkpoints:
         print("caption latency, PyTorch eager: no generator checkpoint (run 'make train')")
         return
-    eager_ms = _median_ms(_eager_captioner(describer, checkpoints[-1]), images)
+    eager_ms = median_ms(_eager_captioner(describer, checkpoints[-1]), images)
     print(f"caption latency, PyTorch eager ({checkpoints[-1].relative_to(ROOT)}), same "
           f"decoding: {eager_ms:.1f} ms; ONNX is {eager_ms / onnx_ms:.1f}x faster")

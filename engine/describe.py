@@ -13,10 +13,12 @@ from PIL import Image
 
 from engine.bundle import Bundle, load_bundle
 from engine.decode import State, beam_search, sample, tokens_for
+from engine.errors import ImageError, OcrError
 from engine.images import load_image
-from engine.ocr import TextReader
+from engine.ocr import TextBox, TextReader
+from engine.ocrtokens import OcrWord, ocr_inputs, ocr_words
 from engine.runtime import Session, open_session
-from engine.text import detokenize
+from engine.text import UNK, detokenize
 
 log = logging.getLogger(__name__)
 
@@ -57,6 +59,10 @@ class Describer:
         self._threads = threads
         self._text_reader: TextReader | None = None  # loaded on first use: about half a second
         self.tokens = tokens_for(self.bundle.vocab)
+        self._vocab_index = {word: i for i, word in enumerate(self.bundle.vocab)}
+        self._unknown = self._vocab_index[UNK]
+        # A model with a copy head reads the picture's text first and may say its words.
+        self.copies = "ocr" in self.decoder.input_names
 
     @property
     def provider(self) -> str:
@@ -100,25 +106,42 @@ class Describer:
         context = self.encoder.run({"image": pixels})
         timings["encoder"] = (time.perf_counter() - started) * 1000
 
+        lines, words, ocr = [], [], None
+        if self.copies or detail == "full":
+            started = time.perf_counter()
+            # All the text was asked for: a failure to read it is the answer, not a silence.
+            lines = self.text_reader.read(image) if detail == "full" else self._read_text(image)
+            timings["ocr"] = (time.perf_counter() - started) * 1000
+        if self.copies:
+            words = ocr_words(lines)
+            ocr = ocr_inputs(words, image.size, self._vocab_index, self._unknown)
+
         started = time.perf_counter()
         best = beam_search(self.step, self.start_state(context, style_id, np.zeros(
-            (1, self.bundle.noise_dim), np.float32)), self.tokens, self.bundle.max_length)[0]
-        texts = [self._text(best)]
+            (1, self.bundle.noise_dim), np.float32), ocr), self.tokens, self.bundle.max_length)[0]
+        texts = [self.text_of(best, words)]
         if samples > 1:
             rng = np.random.default_rng(seed)
             count = samples - 1
             noise = rng.standard_normal((count, self.bundle.noise_dim)).astype(np.float32)
             batch = {name: np.repeat(value, count, axis=0) for name, value in context.items()}
-            sampled = sample(self.step, self.start_state(batch, style_id, noise),
+            sampled = sample(self.step, self.start_state(batch, style_id, noise, ocr),
                              self.tokens, self.bundle.max_length, rng=rng)
-            texts += [self._text(tokens) for tokens in sampled]
+            texts += [self.text_of(tokens, words) for tokens in sampled]
         timings["decode"] = (time.perf_counter() - started) * 1000
         description = Description(texts[0], style, self.provider, texts[1:], timings)
         if detail == "full":
-            started = time.perf_counter()
-            description.text_lines = [box.text for box in self.text_reader.read(image)]
-            timings["ocr"] = (time.perf_counter() - started) * 1000
+            description.text_lines = [box.text for box in lines]
         return description
+
+    def _read_text(self, image: Image.Image) -> list[TextBox]:
+        """The picture's text lines; a picture whose text cannot be read is still described
+        from what it shows."""
+        try:
+            return self.text_reader.read(image)
+        except (OcrError, ImageError) as error:
+            log.warning("described without reading its text: %s", error)
+            return []
 
     @property
     def text_reader(self) -> TextReader:
@@ -126,13 +149,18 @@ class Describer:
             self._text_reader = TextReader(threads=self._threads)
         return self._text_reader
 
-    def start_state(self, context: dict, style_id: int, noise: np.ndarray) -> State:
+    def start_state(self, context: dict, style_id: int, noise: np.ndarray,
+                    ocr: dict[str, np.ndarray] | None = None) -> State:
         """The decoder's state before the first word: the encoder's outputs (B rows), the
-        noise (B, Z), the style, and zeroed recurrent state."""
+        noise (B, Z), the style, the OCR tokens of a copying model (one picture's, or none),
+        and zeroed recurrent state."""
         batch = noise.shape[0]
         state: State = {name: value for name, value in context.items()}
         state["noise"] = noise
         state["style"] = np.full(batch, style_id, dtype=np.int64)
+        if self.copies:
+            ocr = ocr or ocr_inputs([], (1, 1), self._vocab_index, self._unknown)
+            state.update({name: np.repeat(value, batch, axis=0) for name, value in ocr.items()})
         for name, width in self.bundle.decoder_state.items():
             state[name] = np.zeros((batch, width), np.float32)
         return state
@@ -144,5 +172,8 @@ class Describer:
         update = {name: outputs[f"{name}_out"] for name in self.bundle.decoder_state}
         return outputs["logits"], update
 
-    def _text(self, ids: list[int]) -> str:
-        return detokenize([self.bundle.vocab[i] for i in ids])
+    def text_of(self, ids: list[int], words: list[OcrWord] = ()) -> str:
+        """Spoken text of decoded ids; an id past the vocabulary says an OCR word as read."""
+        vocab = self.bundle.vocab
+        return detokenize([vocab[i] if i < len(vocab) else words[i - len(vocab)].text
+                           for i in ids])

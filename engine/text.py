@@ -20,20 +20,25 @@ BAD_ENDINGS = frozenset(
 # Words (with inner apostrophes and hyphens), numbers, and the punctuation spoken text keeps.
 _TOKEN = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*|[,!?]")
 # Contractions become their own tokens ("it's" -> "it", "'s") so the vocabulary stays small.
-_CONTRACTION = re.compile(r"^(.+?)('s|'re|'ve|'ll|'d|'m|n't)$")
+_CONTRACTION = re.compile(r"^(.+?)('s|'re|'ve|'ll|'d|'m|n't)$", re.IGNORECASE)
 _ATTACHED = {",", "!", "?", "'s", "'re", "'ve", "'ll", "'d", "'m", "n't"}
 
 
-def tokenize(text: str) -> list[str]:
-    """Lower-case word tokens; a final full stop is dropped, commas are kept."""
+def split_words(text: str) -> list[str]:
+    """The tokenizer's tokens with their case kept: what a copied word is spoken as."""
     tokens: list[str] = []
-    for token in _TOKEN.findall(text.lower().replace("\u2019", "'")):
+    for token in _TOKEN.findall(text.replace("\u2019", "'")):
         match = _CONTRACTION.match(token)
-        if match and token not in ("'s",):
+        if match and token.lower() != "'s":
             tokens.extend(part for part in match.groups() if part)
         else:
             tokens.append(token)
     return tokens
+
+
+def tokenize(text: str) -> list[str]:
+    """Lower-case word tokens; a final full stop is dropped, commas are kept."""
+    return [token.lower() for token in split_words(text)]
 
 
 def detokenize(tokens: list[str]) -> str:

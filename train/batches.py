@@ -4,12 +4,14 @@ registers, plus the bag-of-words targets. Used by train/loop.py."""
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
 import torch
 import torch.nn.functional as F
 
+from engine.ocrtokens import OcrWord, ocr_inputs
 from engine.text import tokenize
 from train.data import CaptionedImage, Vocab
 
@@ -28,6 +30,7 @@ class Corpus:
     casual: list[list[list[int]]]
     bow: torch.Tensor
     references: list[list[list[str]]]  # plain captions as tokens, for CIDEr-D
+    casual_words: list[list[list[str]]]  # casual captions as tokens: what the copy head matches
 
     @classmethod
     def build(
@@ -45,7 +48,8 @@ class Corpus:
             words = {t for ids in captions for t in ids} - skip
             bow[i, list(words)] = 1.0
         references = [[tokenize(c) for c in item.captions] for item in items]
-        return cls(plain, casual, bow, references)
+        casual_words = [[tokenize(c) for c in texts] for texts in casual_texts]
+        return cls(plain, casual, bow, references, casual_words)
 
 
 @dataclass
@@ -57,6 +61,13 @@ class Batch:
     style: torch.Tensor  # (M,) index into the model's styles
     bow: torch.Tensor  # (B,V)
     image_ids: list[int]  # positions in the corpus
+    # Each image's OCR tokens (B,M,F), their word ids (B,M), mask (B,M); None: no OCR at all.
+    ocr: tuple[torch.Tensor, torch.Tensor, torch.Tensor] | None = None
+    copies: torch.Tensor | None = None  # (C,T,M) bool: target t is OCR token m's word
+    ocr_words: list[list[OcrWord]] | None = None  # what each image's OCR tokens say
+
+    def ocr_args(self, device) -> tuple:
+        return tuple(t.to(device) for t in self.ocr) if self.ocr is not None else ()
 
 
 def pad(sequences: list[list[int]], value: int = 0) -> torch.Tensor:
@@ -87,10 +98,13 @@ class Batcher:
         casual_share: float,
         augment: bool,
         rng: random.Random,
+        reading: Reading | None = None,
+        flip: bool = True,
     ):
         self.corpus, self.images, self.vocab = corpus, images, vocab
         self.mean, self.std = mean, std
         self.casual_share, self.augment, self.rng = casual_share, augment, rng
+        self.reading, self.flip = reading, flip
         self.plain_style, self.casual_style = styles.index("plain"), styles.index("casual")
         # A mirrored photo has its left and right swapped: so must its captions.
         self.mirror = {
@@ -110,7 +124,7 @@ class Batcher:
             for i in range(len(ids)):
                 dy, dx = self.rng.randint(0, 2 * margin), self.rng.randint(0, 2 * margin)
                 out[i] = padded[i, :, dy : dy + size, dx : dx + size]
-                flips[i] = self.rng.random() < 0.5
+                flips[i] = self.flip and self.rng.random() < 0.5
                 if flips[i]:
                     out[i] = out[i].flip(-1)
             x = out
@@ -118,20 +132,26 @@ class Batcher:
 
     def batch(self, ids: list[int]) -> Batch:
         images, flips = self.images_for(ids)
-        inputs, targets, index, styles = [], [], [], []
+        readings = [self.reading(i, self.rng) for i in ids] if self.reading else None
+        inputs, targets, index, styles, copies = [], [], [], [], []
         for row, (image, flipped) in enumerate(zip(ids, flips, strict=True)):
-            for plain, casual in zip(
-                self.corpus.plain[image], self.corpus.casual[image], strict=True
-            ):
+            pairs = zip(self.corpus.plain[image], self.corpus.casual[image],
+                        self.corpus.references[image], self.corpus.casual_words[image],
+                        strict=True)
+            for plain, casual, plain_words, casual_words in pairs:
                 use_casual = self.rng.random() < self.casual_share
                 seq = casual if use_casual else plain
                 if flipped:
                     seq = [self.mirror.get(t, t) for t in seq]
+                if readings is not None:
+                    words = (casual_words if use_casual else plain_words)[: len(seq) - 1]
+                    seq, matches = self._copies(seq, words, readings[row][0])
+                    copies.append(matches)
                 inputs.append([self.vocab.bos, *seq[:-1]])
-                targets.append(seq)
+                targets.append([t if t < len(self.vocab) else self.vocab.unk for t in seq])
                 index.append(row)
                 styles.append(self.casual_style if use_casual else self.plain_style)
-        return Batch(
+        batch = Batch(
             images,
             pad(inputs),
             pad(targets),
@@ -140,3 +160,47 @@ class Batcher:
             self.corpus.bow[ids],
             list(ids),
         )
+        if readings is not None:
+            batch.ocr = ocr_batch(readings, self.vocab)
+            batch.ocr_words = [words for words, _ in readings]
+            batch.copies = _pad_copies(copies, batch.targets.shape[1], batch.ocr[2].shape[1])
+        return batch
+
+    def _copies(self, seq: list[int], words: list[str], ocr: list[OcrWord]):
+        """The caption's ids with words only OCR knows fed back as copies (id V + m), and
+        for each target the OCR tokens that spell it."""
+        slots: dict[str, list[int]] = {}
+        for m, word in enumerate(ocr):
+            slots.setdefault(word.token, []).append(m)
+        ids, matches = list(seq), []
+        for t, word in enumerate(words):
+            found = slots.get(word, [])
+            matches.append(found)
+            if found and seq[t] == self.vocab.unk:
+                ids[t] = len(self.vocab) + found[0]
+        return ids, matches
+
+
+Reading = Callable[[int, random.Random], tuple[list[OcrWord], tuple[int, int]]]
+
+
+def ocr_batch(readings, vocab: Vocab) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
+    """Per image (words, picture size) -> the decoder's OCR inputs, padded to the batch's M."""
+    arrays = [ocr_inputs(words, size, vocab.index, vocab.unk) for words, size in readings]
+    width = max(a["ocr_mask"].shape[1] for a in arrays)
+
+    def stack(name: str) -> torch.Tensor:
+        return torch.from_numpy(np.concatenate([
+            np.pad(a[name], [(0, 0), (0, width - a[name].shape[1])] + [(0, 0)] * (a[name].ndim - 2))
+            for a in arrays]))
+
+    return stack("ocr"), stack("ocr_ids"), stack("ocr_mask")
+
+
+def _pad_copies(matches: list[list[list[int]]], length: int, width: int) -> torch.Tensor:
+    out = torch.zeros(len(matches), length, width, dtype=torch.bool)
+    for row, per_target in enumerate(matches):
+        for t, slots in enumerate(per_target):
+            out[row, t, slots] = True
+    return out
+

@@ -50,6 +50,22 @@ class PhaseConfig:
 
 
 @dataclass
+class ScreenConfig:
+    """Rendered screens learnt together with the photos (0 screens: photos only)."""
+
+    count: int = 0  # rendered once into the cache; the last `validation` are held out
+    validation: int = 100
+    seed: int = 20261127  # the renderer's; the photos it shows come from the training split
+    workers: int = 2  # rendering processes
+    max_length: int = 50  # tokens: a short description is at most about 45 words
+    casual_share: float = 0.5
+    per_step: int = 16  # screens joining each MLE step's photos
+    adv_per_step: int = 8  # screens whose captions keep the GAN's decoder able to copy
+    photo_ocr_share: float = 0.3  # photos given a few stray OCR words, as real OCR finds
+    noise: str = "train/configs/ocr_noise.json"  # the measured OCR noise model
+
+
+@dataclass
 class TrainConfig:
     name: str = "default"
     seed: int = 1234
@@ -57,6 +73,7 @@ class TrainConfig:
     model: ModelConfig = field(default_factory=ModelConfig)
     data: DataConfig = field(default_factory=DataConfig)
     phases: PhaseConfig = field(default_factory=PhaseConfig)
+    screens: ScreenConfig = field(default_factory=ScreenConfig)
 
     @classmethod
     def load(cls, path: str | Path) -> TrainConfig:
@@ -65,7 +82,8 @@ class TrainConfig:
 
     @classmethod
     def from_dict(cls, raw: dict) -> TrainConfig:
-        sections = {"model": ModelConfig, "data": DataConfig, "phases": PhaseConfig}
+        sections = {"model": ModelConfig, "data": DataConfig, "phases": PhaseConfig,
+                    "screens": ScreenConfig}
         known = {f.name for f in fields(cls)}
         unknown = set(raw) - known
         assert not unknown, f"unknown settings in the recipe: {sorted(unknown)}"

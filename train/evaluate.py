@@ -1,5 +1,9 @@
 """Measure model bundles on the validation split, all with the same images and seed:
-`python -m train.evaluate --model runs/default/bundle-mle --model assets/model [--out FILE]`."""
+`python -m train.evaluate --model runs/default/bundle-mle --model assets/model [--out FILE]`.
+
+With `--real-screens DIR` and/or `--rendered-screens DIR` it measures descriptions of
+screenshots instead (train/screenscore.py), and `--baseline-ocr` adds the plain OCR readout:
+`python -m train.evaluate --real-screens /work/shared/data/real-screens --baseline-ocr`."""
 
 from __future__ import annotations
 
@@ -8,18 +12,22 @@ import json
 import logging
 import random
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
 
+from engine.bundle import default_model_dir
 from engine.decode import beam_search, sample
-from engine.describe import Describer
+from engine.describe import STYLES, Describer
+from engine.ocr import TextReader
 from engine.text import detokenize
 from train.casual import to_casual
 from train.config import TrainConfig
 from train.imagecache import CACHE_DIR, cached_images
 from train.loop import REPO, load_split
 from train.metrics import RegisterClassifier, caption_scores, diversity, novel_share
+from train.screenscore import ocr_readout, score_real, score_rendered
 
 log = logging.getLogger(__name__)
 
@@ -160,14 +168,63 @@ def table(results: list[dict]) -> str:
     return "\n".join(lines)
 
 
+def _described_by(model: Path, style: str) -> Callable[[Path], str]:
+    """The engine's own description of a screenshot file, as the product would say it."""
+    describer = Describer(model, threads=2, use_gpu=False)
+    return lambda path: describer.describe_file(path, style=style).text
+
+
+def evaluate_screens(models: list[Path], real: Path | None, rendered: Path | None,
+                     count: int, style: str, baseline_ocr: bool) -> list[dict]:
+    """Screen figures for each bundle (and the OCR readout), on the same screenshots."""
+    describers = [(str(model), _described_by(model, style)) for model in models]
+    if baseline_ocr:
+        describers.append(("OCR readout", ocr_readout(TextReader(threads=2))))
+    results = []
+    for label, describe in describers:
+        started = time.time()
+        result: dict = {"model": label, "style": style}
+        if real:
+            result["real_screens"] = score_real(describe, real)
+        if rendered:
+            result["rendered_screens"] = score_rendered(describe, rendered, count)
+        result["seconds"] = round(time.time() - started, 1)
+        results.append(result)
+    return results
+
+
+SCREEN_COLUMNS = (  # (heading, key, format)
+    ("fact recall", "fact_recall", "{:.3f}"),
+    ("kind recall", "kind_recall", "{:.3f}"),
+    ("median words", "median_words", "{:g}"),
+    ("images with junk", "images_with_junk", "{}"),
+)
+
+
+def screens_table(results: list[dict], key: str) -> str:
+    """One set's figures as a Markdown table, one row per model; `key` is "real_screens" or
+    "rendered_screens"."""
+    columns = SCREEN_COLUMNS + ((("CIDEr-D", "cider_d", "{:.3f}"),)
+                                if key == "rendered_screens" else ())
+    count = results[0][key]["count"]
+    lines = [
+        f"| {key.replace('_', ' ')} ({count}) | " + " | ".join(c[0] for c in columns) + " |",
+        "|---" * (len(columns) + 1) + "|",
+    ]
+    for result in results:
+        cells = [form.format(result[key][k]) for _, k, form in columns]
+        lines.append(f"| {result['model']} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument(
         "--model",
         type=Path,
         action="append",
-        required=True,
-        help="a bundle folder; repeat to compare several on the same images",
+        help="a bundle folder; repeat to compare several on the same images (default: the "
+        "bundled model)",
     )
     parser.add_argument(
         "--config",
@@ -184,14 +241,39 @@ def main() -> None:
         action="store_true",
         help="also store each result in its bundle's config.json",
     )
+    screens = parser.add_argument_group(
+        "screens", "describe screenshots instead of validation photos, print a table per set")
+    screens.add_argument("--real-screens", type=Path, metavar="DIR",
+                         help="real screenshots with refs.json (measure only, never train)")
+    screens.add_argument("--rendered-screens", type=Path, metavar="DIR",
+                         help="screens from python -m train.screens, with screens.jsonl")
+    screens.add_argument("--screens-count", type=int, default=200,
+                         help="first N rendered screens (0: all)")
+    screens.add_argument("--screens-style", choices=STYLES, default="casual")
+    screens.add_argument("--baseline-ocr", action="store_true",
+                         help="also score the plain OCR readout of each screenshot")
     args = parser.parse_args()
     logging.basicConfig(
         level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )
+    models = args.model or [default_model_dir()]
+    if args.real_screens or args.rendered_screens:
+        if args.write_metrics:
+            parser.error("--write-metrics stores the photo figures; run it without screens")
+        results = evaluate_screens(models, args.real_screens, args.rendered_screens,
+                                   args.screens_count, args.screens_style, args.baseline_ocr)
+        if args.out:
+            args.out.write_text(json.dumps(results, indent=1, ensure_ascii=False),
+                                encoding="utf-8")
+        keys = [k for k in ("real_screens", "rendered_screens") if k in results[0]]
+        print("\n\n".join(screens_table(results, key) for key in keys))
+        return
+    if args.baseline_ocr:
+        parser.error("--baseline-ocr goes with --real-screens or --rendered-screens")
     config = TrainConfig.load(args.config)
-    results = [evaluate(model, config, args.images, args.seed) for model in args.model]
+    results = [evaluate(model, config, args.images, args.seed) for model in models]
     if args.write_metrics:
-        for model, result in zip(args.model, results, strict=True):
+        for model, result in zip(models, results, strict=True):
             file = model / "config.json"
             bundle_config = json.loads(file.read_text(encoding="utf-8"))
             bundle_config["metrics"]["evaluate"] = {

@@ -18,6 +18,8 @@ import torch
 from torch import nn
 
 from engine.bundle import FORMAT, FORMAT_VERSION
+from engine.ocrtokens import FEATURES as OCR_FEATURES
+from engine.ocrtokens import MAX_TOKENS
 from train.data import Vocab
 
 log = logging.getLogger(__name__)
@@ -43,14 +45,21 @@ class EncoderGraph(nn.Module):
 
 
 class StepGraph(nn.Module):
-    """The engine's argument order: token, noise, style, encoder outputs, state."""
+    """The engine's argument order: token, noise, style, encoder outputs, OCR tokens, state."""
 
     def __init__(self, generator):
         super().__init__()
         self.decoder = generator.decoder
 
-    def forward(self, token, noise, style, features, pooled, h):
-        return self.decoder.step(token, h, features, pooled, noise, style)
+    def forward(self, token, noise, style, features, pooled, ocr, ocr_ids, ocr_mask, h):
+        return self.decoder.step(token, h, features, pooled, noise, style, ocr, ocr_ids, ocr_mask)
+
+
+def example_ocr(batch: int, count: int = 3) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
+    """OCR inputs of `count` tokens per row, the last one masked."""
+    mask = torch.ones(batch, count)
+    mask[:, -1] = 0
+    return (torch.rand(batch, count, OCR_FEATURES), torch.full((batch, count), 5), mask)
 
 
 def example_inputs(generator, batch: int = 2):
@@ -64,6 +73,7 @@ def example_inputs(generator, batch: int = 2):
         torch.zeros(batch, dtype=torch.long),
         features,
         pooled,
+        *example_ocr(batch),
         torch.zeros(batch, c.hidden_dim),
     )
     return image, step
@@ -74,7 +84,8 @@ def export_onnx(generator, folder: Path) -> None:
     model = copy.deepcopy(generator).cpu().eval()
     image, step = example_inputs(model)
     batch = {0: "batch"}
-    names = ["token", "noise", "style", "features", "pooled", STATE]
+    names = ["token", "noise", "style", "features", "pooled", "ocr", "ocr_ids", "ocr_mask", STATE]
+    tokens = {0: "batch", 1: "ocr_tokens"}
     with warnings.catch_warnings():
         # The TorchScript exporter: the torch.export one cannot yet write a GRU step graph.
         warnings.filterwarnings("ignore", category=DeprecationWarning)
@@ -100,7 +111,9 @@ def export_onnx(generator, folder: Path) -> None:
             dynamo=False,
             input_names=names,
             output_names=["logits", f"{STATE}_out"],
-            dynamic_axes={n: batch for n in [*names, "logits", f"{STATE}_out"]},
+            dynamic_axes={**{n: batch for n in [*names, f"{STATE}_out"]},
+                          "ocr": tokens, "ocr_ids": tokens, "ocr_mask": tokens,
+                          "logits": {0: "batch", 1: "vocab_and_copies"}},
             opset_version=OPSET,
         )
     for name in ("encoder.onnx", "decoder.onnx"):
@@ -134,10 +147,13 @@ def export_bundle(generator, vocab: Vocab, config, folder: Path, data: dict, met
         "image_size": c.image_size,
         "mean": list(c.mean),
         "std": list(c.std),
-        "max_length": config.data.max_length + 1,
+        "max_length": max(config.data.max_length,
+                          config.screens.max_length if config.screens.count else 0) + 1,
         "noise_dim": c.noise_dim,
         "styles": list(c.styles),
         "decoder_state": {STATE: c.hidden_dim},
+        # The decoder's logits are the vocabulary, then one copy score per OCR token.
+        "copy": {"max_tokens": MAX_TOKENS, "features": OCR_FEATURES},
         "files": {"encoder": "encoder.onnx", "decoder": "decoder.onnx", "vocab": "vocab.json"},
         "versions": versions(),
         "training": {"recipe": config.name, "seed": config.seed, "data": data},
@@ -177,12 +193,14 @@ def max_logit_gap(generator, folder: Path, images: torch.Tensor, steps: int = 5)
     decoder = ort.InferenceSession(str(folder / "decoder.onnx"), **options)
     features, pooled = encoder.run(None, {"image": images.numpy()})
     batch = len(images)
+    ocr = example_ocr(batch)
     feeds = {
         "token": np.full(batch, 1, dtype=np.int64),
         "noise": np.zeros((batch, model.config.noise_dim), np.float32),
         "style": np.zeros(batch, np.int64),
         "features": features,
         "pooled": pooled,
+        **{name: t.numpy() for name, t in zip(("ocr", "ocr_ids", "ocr_mask"), ocr, strict=True)},
         STATE: np.zeros((batch, model.config.hidden_dim), np.float32),
     }
     gap = 0.0
@@ -197,6 +215,7 @@ def max_logit_gap(generator, folder: Path, images: torch.Tensor, steps: int = 5)
                 t_pooled,
                 torch.from_numpy(feeds["noise"]),
                 torch.from_numpy(feeds["style"]),
+                *ocr,
             )
             gap = max(gap, float(np.abs(logits - t_logits.numpy()).max()))
             feeds["token"], feeds[STATE] = logits.argmax(-1).astype(np.int64), state

@@ -9,6 +9,7 @@ import logging
 import math
 import random
 import time
+from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,19 +19,36 @@ import torch.nn.functional as F
 from tqdm import tqdm
 
 from train import distributed
-from train.batches import Batcher, Corpus, to_tensor
+from train.batches import Batch, Batcher, Corpus, to_tensor
 from train.casual import to_casual
 from train.config import TrainConfig
-from train.data import Vocab, load_source, split
+from train.data import CaptionedImage, Vocab, load_source, split
 from train.export import export_bundle
 from train.imagecache import CACHE_DIR, cached_images
 from train.metrics import CiderD, caption_scores
-from train.model import Discriminator, Generator
+from train.model import UNK_ID, Discriminator, Generator
 from train.plot import plot_log
+from train.screendata import (
+    RenderedScreens,
+    ScreenReading,
+    load_screens,
+    photo_reading,
+    render_folder,
+)
 
 log = logging.getLogger(__name__)
 
 REPO = Path(__file__).resolve().parent.parent
+
+
+@dataclass
+class Screens:
+    """Rendered screens split into training and held-out ones, as corpora."""
+
+    train: Corpus
+    validation: Corpus
+    train_screens: RenderedScreens
+    validation_screens: RenderedScreens
 
 
 @dataclass
@@ -41,6 +59,7 @@ class Data:
     train_images: np.ndarray
     validation_images: np.ndarray
     description: dict  # what the bundle says about its training data
+    screens: Screens | None = None
 
 
 def casual_versions(captions: list[tuple[str, ...]], seed: int) -> list[list[str]]:
@@ -59,14 +78,24 @@ def load_split(config: TrainConfig) -> tuple[list, list]:
 
 
 def prepare_data(config: TrainConfig) -> Data:
-    d = config.data
+    d, sc = config.data, config.screens
     train_items, val_items = load_split(config)
     train_casual = casual_versions([i.captions for i in train_items], config.seed)
     val_casual = casual_versions([i.captions for i in val_items], config.seed + 1)
     plain = [c for i in train_items for c in i.captions]
-    vocab = Vocab.build([plain, [c for cs in train_casual for c in cs]], d.min_word_count)
+    corpora = [plain, [c for cs in train_casual for c in cs]]
     size = config.model.image_size
     cache = Path(d.cache_dir) if d.cache_dir else CACHE_DIR
+    rendered = None
+    if sc.count:
+        # The image viewer shows training photos only: validation photos stay unseen.
+        folder = render_folder(cache.parent, sc.count, sc.seed,
+                               frozenset(i.path.name for i in train_items), sc.workers)
+        rendered = load_screens(folder, size, cache)
+        held = min(sc.validation, sc.count // 2)
+        rendered = (rendered.subset(0, sc.count - held), rendered.subset(sc.count - held, sc.count))
+        corpora += [rendered[0].plain, rendered[0].casual]
+    vocab = Vocab.build(corpora, d.min_word_count)
     description = {
         "source": d.source,
         "path": str(d.path),
@@ -74,6 +103,13 @@ def prepare_data(config: TrainConfig) -> Data:
         "captions": {"train": sum(len(i.captions) for i in train_items)},
         "split_seed": config.seed,
     }
+    screens = None
+    if rendered is not None:
+        screens = Screens(*(_screen_corpus(r, vocab, sc.max_length) for r in rendered), *rendered)
+        description["screens"] = {
+            "rendered_by": "train.screens", "seed": sc.seed,
+            "train": len(rendered[0].names), "held_out": len(rendered[1].names),
+        }
     return Data(
         vocab,
         Corpus.build(train_items, train_casual, vocab, d.max_length),
@@ -81,7 +117,30 @@ def prepare_data(config: TrainConfig) -> Data:
         cached_images([i.path for i in train_items], size, cache),
         cached_images([i.path for i in val_items], size, cache),
         description,
+        screens,
     )
+
+
+def _screen_corpus(screens: RenderedScreens, vocab: Vocab, max_length: int) -> Corpus:
+    items = [CaptionedImage(Path(name), (text,)) for name, text in zip(
+        screens.names, screens.plain, strict=True)]
+    return Corpus.build(items, [[text] for text in screens.casual], vocab, max_length)
+
+
+def caption_loss(logits, targets, copies, smoothing: float, vocab_size: int) -> torch.Tensor:
+    """Negative log-likelihood of saying the target word either way: from the vocabulary or
+    by copying any OCR token that spells it (M4C's loss, as a sum over the right answers);
+    label smoothing over the vocabulary. logits (K,V+M), targets (K,), copies (K,M) or None."""
+    logp = torch.log_softmax(logits, -1)
+    correct = F.one_hot(targets, logits.shape[-1]).bool()
+    if copies is not None:
+        spelt = copies.any(-1)
+        correct[:, vocab_size:] |= copies
+        # An unknown word that OCR spells is said by copying it, never as <unk>.
+        correct[:, UNK_ID] &= ~spelt
+    nll = -torch.logsumexp(logp.masked_fill(~correct, -math.inf), -1)
+    smooth = -logp[:, :vocab_size].mean(-1)
+    return ((1 - smoothing) * nll + smoothing * smooth).mean()
 
 
 class Run:
@@ -102,11 +161,30 @@ class Run:
         self.rng = random.Random(config.seed + 7919 * dist.rank)
         torch.manual_seed(config.seed + 7919 * dist.rank)  # then different samples per rank
         m = self.model_config
+        sc = config.screens
         self.batcher, self.plain_batcher = (
             Batcher(data.train, data.train_images, data.vocab, m.styles, m.mean, m.std,
-                    config.data.casual_share, augment=augment, rng=self.rng)
-            for augment in (True, False)
+                    config.data.casual_share, augment=augment, rng=self.rng, reading=reading)
+            for augment, reading in (
+                (True, photo_reading(sc.photo_ocr_share, 500) if data.screens else None),
+                (False, None),
+            )
         )
+        self.screen_batcher = self.screen_validation = None
+        if data.screens is not None:
+            from train.ocrnoise import OcrNoise
+
+            noise = OcrNoise.load(REPO / sc.noise)
+            s = data.screens
+            # Screens are never mirrored: their text would read backwards.
+            self.screen_batcher = Batcher(
+                s.train, s.train_screens.images, data.vocab, m.styles, m.mean, m.std,
+                sc.casual_share, augment=True, rng=self.rng,
+                reading=ScreenReading(s.train_screens, noise), flip=False)
+            self.screen_validation = Batcher(
+                s.validation, s.validation_screens.images, data.vocab, m.styles, m.mean, m.std,
+                0.0, augment=False, rng=random.Random(config.seed),
+                reading=ScreenReading(s.validation_screens, noise), flip=False)
         self.banned = (data.vocab.pad, data.vocab.bos, data.vocab.unk)
         self.plain = m.styles.index("plain")
         self.casual = m.styles.index("casual")
@@ -195,13 +273,43 @@ class Run:
             scores["cider_d"],
             captions[0],
         )
-        return {
+        result = {
             "val_bleu4": scores["bleu4"],
             "val_cider": scores["cider_d"],
             "val_vocab": len(words),
             "val_distinct": len(set(captions)) / max(1, count),
             "val_example": captions[0],
         }
+        if self.screen_validation is not None:
+            result.update(self.validate_screens())
+        return result
+
+    @torch.no_grad()
+    def validate_screens(self, count: int = 100) -> dict:
+        """Greedy plain descriptions of held-out rendered screens, read through the OCR noise
+        model (the same noise every time): CIDEr-D against the renderer's two descriptions."""
+        g, v, screens = self.generator, self.data.vocab, self.data.screens.validation
+        was_training = g.training
+        g.eval()
+        self.screen_validation.rng = random.Random(self.config.seed)
+        ids = list(range(min(count, len(screens.plain))))
+        b = self.screen_validation.batch(ids)
+        features, pooled = g.encoder(b.images.to(self.dist.device))
+        out = g.sample(
+            features, pooled, features.new_zeros(len(ids), self.model_config.noise_dim),
+            torch.full((len(ids),), self.plain, dtype=torch.long, device=features.device),
+            self.config.screens.max_length + 1, v.bos, v.eos, self.banned, greedy=True,
+            ocr=b.ocr_args(self.dist.device),
+        )
+        g.train(was_training)
+        texts = [" ".join(spoken_words(row.tolist(), v, words))
+                 for row, words in zip(out, b.ocr_words, strict=True)]
+        refs = {str(i): [" ".join(screens.references[i][0]), " ".join(screens.casual_words[i][0])]
+                for i in ids}
+        spoken = {str(i): t.lower() or "a" for i, t in zip(ids, texts, strict=True)}
+        scores = caption_scores(refs, spoken)
+        log.info("held-out screens: CIDEr-D %.3f, e.g. '%s'", scores["cider_d"], texts[0])
+        return {"val_screen_cider": scores["cider_d"], "val_screen_example": texts[0]}
 
     def record(self, entry: dict) -> None:
         if self.dist.main:
@@ -238,7 +346,7 @@ class Run:
         while self.progress["epoch"] < p.mle_epochs and not finished:
             epoch = self.progress["epoch"]
             started = time.time()
-            sums = {"ce": 0.0, "bow": 0.0}
+            sums: dict[str, float] = {}
             batches = distributed.shard(
                 len(self.data.train.plain), d, self.config.seed, epoch, p.images_per_step
             )
@@ -252,29 +360,27 @@ class Run:
                 for group in self.g_opt.param_groups:
                     group["lr"] = lr_at(epoch * steps_per_epoch + i, share)
                 steps += 1
-                b = self.batcher.batch(ids)
-                noise = torch.randn(len(b.style), self.model_config.noise_dim)
-                targets = b.targets.to(d.device)
-                keep = targets != 0
-                logits, bow = model(
-                    b.images.to(d.device),
-                    b.inputs.to(d.device),
-                    b.image_index.to(d.device),
-                    noise.to(d.device),
-                    b.style.to(d.device),
-                    keep,
-                )
-                ce = F.cross_entropy(logits, targets[keep], label_smoothing=p.label_smoothing)
-                bow_loss = F.binary_cross_entropy_with_logits(
-                    bow, b.bow.to(d.device), reduction="sum"
-                ) / len(ids)
-                loss = ce + p.bow_weight * bow_loss
                 self.g_opt.zero_grad(set_to_none=True)
-                loss.backward()
+                batches = [self.batcher.batch(ids)]
+                if self.screen_batcher is not None:
+                    batches.append(self.screen_batcher.batch(self._screen_ids()))
+                # Photos and screens in two passes, gradients summed: joined, every photo
+                # caption would be padded to a screen's length and OCR tokens. DDP
+                # averages the gradients once, after the last pass.
+                for number, b in enumerate(batches):
+                    last = number == len(batches) - 1
+                    with nullcontext() if last or d.world == 1 else model.no_sync():
+                        logits, bow = model(*self._teacher_inputs(b))
+                        ce = self._caption_loss(logits, b, p.label_smoothing)
+                        bow_loss = F.binary_cross_entropy_with_logits(
+                            bow, b.bow.to(d.device), reduction="sum"
+                        ) / len(b.image_ids)
+                        (ce + p.bow_weight * bow_loss).backward()
+                    key = "" if number == 0 else "screen_"
+                    sums[key + "ce"] = sums.get(key + "ce", 0.0) + ce.item()
+                    sums[key + "bow"] = sums.get(key + "bow", 0.0) + bow_loss.item()
                 torch.nn.utils.clip_grad_norm_(self.generator.parameters(), 5.0)
                 self.g_opt.step()
-                sums["ce"] += ce.item()
-                sums["bow"] += bow_loss.item()
                 bar.set_postfix(ce=f"{ce.item():.3f}", bow=f"{bow_loss.item():.1f}")
             bar.close()
             self.progress["epoch"] = epoch + 1
@@ -286,8 +392,7 @@ class Run:
                     "phase": "mle",
                     "epoch": epoch + 1,
                     "steps": steps,
-                    "ce": sums["ce"] / n,
-                    "bow": sums["bow"] / n,
+                    **{key: total / n for key, total in sums.items()},
                     "lr": self.g_opt.param_groups[0]["lr"],
                     "seconds": time.time() - started,
                 }
@@ -296,6 +401,43 @@ class Run:
         if d.main:
             self.export("bundle-mle")
         self.save()
+
+    def _screen_ids(self, count: int | None = None) -> list[int]:
+        total = len(self.data.screens.train.plain)
+        count = count or self.config.screens.per_step
+        return self.rng.sample(range(total), min(count, total))
+
+    def _screen_captions(self, parts: dict) -> Batch:
+        """Add a batch of screens' descriptions to a GAN step's decoder call (their features
+        from the frozen encoder), every row with OCR inputs; returns the screens' batch."""
+        dev = self.dist.device
+        sb = self.screen_batcher.batch(self._screen_ids(self.config.screens.adv_per_step))
+        with torch.no_grad():
+            features, pooled = self.generator.encoder(sb.images.to(dev))
+        rows = sum(len(t) for t in parts["tokens"])
+        ocr, ids, mask = (t.to(dev)[sb.image_index] for t in sb.ocr)
+        parts["tokens"].append(sb.inputs.to(dev))
+        parts["features"].append(features[sb.image_index])
+        parts["pooled"].append(pooled[sb.image_index])
+        parts["noise"].append(torch.randn(len(sb.inputs), self.model_config.noise_dim,
+                                          device=dev))
+        parts["style"].append(sb.style.to(dev))
+        parts["ocr"] = (F.pad(ocr, (0, 0, 0, 0, rows, 0)), F.pad(ids, (0, 0, rows, 0)),
+                        F.pad(mask, (0, 0, rows, 0)))
+        return sb
+
+    def _teacher_inputs(self, b: Batch) -> tuple:
+        """The generator's arguments for teacher forcing on `b`, noise drawn fresh."""
+        dev = self.dist.device
+        noise = torch.randn(len(b.style), self.model_config.noise_dim)
+        return (b.images.to(dev), b.inputs.to(dev), b.image_index.to(dev), noise.to(dev),
+                b.style.to(dev), b.targets.to(dev) != 0, *b.ocr_args(dev))
+
+    def _caption_loss(self, logits, b: Batch, smoothing: float) -> torch.Tensor:
+        targets = b.targets.to(self.dist.device)
+        keep = targets != 0
+        copies = b.copies.to(self.dist.device)[keep] if b.copies is not None else None
+        return caption_loss(logits, targets[keep], copies, smoothing, len(self.data.vocab))
 
     # ---------------------------------------------------------------- GAN helpers
     def frozen_features(self, ids: list[int]):
@@ -439,28 +581,37 @@ class Run:
             baseline = (reward.sum(1, keepdim=True) - reward) / (k - 1)  # mean of the others
             advantage = (reward - baseline).flatten()
 
-            # One decoder call for the samples and the human captions (DDP: one forward).
+            # One decoder call for the samples, the human captions and, with screens, the
+            # screens' descriptions (DDP: one forward).
             dev = d.device
             human_in, human_out = b.inputs.to(dev), b.targets.to(dev)
             sample_in = torch.cat([torch.full_like(samples[:, :1], v.bos), samples[:, :-1]], 1)
-            width = max(sample_in.shape[1], human_in.shape[1])
-            tokens = torch.cat(
-                [
-                    F.pad(sample_in, (0, width - sample_in.shape[1])),
-                    F.pad(human_in, (0, width - human_in.shape[1])),
-                ]
-            )
+            n, h = len(samples), len(human_in)
             index = torch.cat([rep, b.image_index.to(dev)])
-            all_noise = torch.cat([noise, torch.randn(len(human_in), noise.shape[1], device=dev)])
-            all_style = torch.cat([style, b.style.to(dev)])
-            logits = decoder(tokens, features[index], pooled[index], all_noise, all_style)
-            n = len(samples)
+            parts = {
+                "tokens": [sample_in, human_in],
+                "features": [features[index]],
+                "pooled": [pooled[index]],
+                "noise": [noise, torch.randn(h, noise.shape[1], device=dev)],
+                "style": [style, b.style.to(dev)],
+            }
+            screen = self._screen_captions(parts) if self.screen_batcher is not None else None
+            width = max(t.shape[1] for t in parts["tokens"])
+            tokens = torch.cat([F.pad(t, (0, width - t.shape[1])) for t in parts["tokens"]])
+            ocr = parts.get("ocr", ())
+            logits = decoder(tokens, *(torch.cat(parts[k]) for k in
+                                       ("features", "pooled", "noise", "style")), None, *ocr)
             logp = torch.log_softmax(logits[:n, : samples.shape[1]], -1)
             taken = logp.gather(-1, samples[..., None])[..., 0] * (samples != 0)
             pg = -(advantage * taken.sum(1)).mean()
             ce = F.cross_entropy(
-                logits[n:, : human_out.shape[1]].flatten(0, 1), human_out.flatten(), ignore_index=0
+                logits[n:n + h, : human_out.shape[1]].flatten(0, 1), human_out.flatten(),
+                ignore_index=0,
             )
+            if screen is not None:
+                keep = screen.targets.to(dev) != 0
+                ce = ce + self._caption_loss(
+                    logits[n + h:, : keep.shape[1]][keep], screen, 0.0)
             loss = pg + p.adv_ce_weight * ce
             self.g_opt.zero_grad(set_to_none=True)
             loss.backward()
@@ -534,6 +685,19 @@ class Run:
             self.data.description,
             measured,
         )
+
+
+def spoken_words(ids: list[int], vocab: Vocab, ocr_words) -> list[str]:
+    """Decoded ids up to <eos>; an id past the vocabulary is the OCR word it points at."""
+    words = []
+    for i in ids:
+        if i == vocab.eos:
+            break
+        if i >= len(vocab):
+            words.append(ocr_words[i - len(vocab)].text)
+        elif i not in (vocab.pad, vocab.bos):
+            words.append(vocab.tokens[i])
+    return words
 
 
 def _overlaps(captions: list[list[str]], k: int) -> list[float]:

@@ -11,6 +11,11 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 
+from engine.ocrtokens import FEATURES as OCR_FEATURES
+from engine.text import SPECIAL_TOKENS, UNK
+
+UNK_ID = SPECIAL_TOKENS.index(UNK)  # the vocabulary's fixed ids
+
 
 @dataclass
 class ModelConfig:
@@ -78,18 +83,33 @@ class Encoder(nn.Module):
 
 class Decoder(nn.Module):
     """A GRU over words; each step sees the image summary, noise and style, then attends over
-    the grid with its new state. The state is zeros at the start, as the engine feeds it."""
+    the image grid and over the OCR tokens with its new state. The state is zeros at the
+    start, as the engine feeds it.
+
+    Its output has V + M columns: the vocabulary, then a copy score for each of the M OCR
+    tokens (the M4C pointer). A copied word is fed back as its vocabulary word when the
+    vocabulary knows it, else as <unk> plus its OCR token. OCR inputs may be left out
+    (photos in the GAN): then there is one masked slot and nothing can be copied."""
 
     def __init__(self, config: ModelConfig):
         super().__init__()
         v, d, h = config.vocab_size, config.feature_dim, config.hidden_dim
         assert v > 4, f"vocab_size must be set from the data, got {v}"
+        self.vocab_size = v
         self.embed = nn.Embedding(v, config.embed_dim)
         self.style = nn.Embedding(len(config.styles), config.style_dim)
         self.cond = nn.Linear(d + config.noise_dim + config.style_dim, config.cond_dim)
         self.gru = nn.GRU(config.embed_dim + config.cond_dim, h, batch_first=True)
         self.query = nn.Linear(h, d)
-        self.combine = nn.Linear(h + d, h)
+        self.ocr_in = nn.Linear(OCR_FEATURES, d)
+        self.ocr_word = nn.Linear(config.embed_dim, d)
+        self.ocr_norm = nn.LayerNorm(d)
+        self.ocr_query = nn.Linear(h, d)
+        self.null_key = nn.Parameter(torch.zeros(d))  # attending to no OCR token at all
+        self.copy_embed = nn.Linear(d, config.embed_dim)
+        self.copy_query = nn.Linear(h, d)
+        self.copy_key = nn.Linear(d, d)
+        self.combine = nn.Linear(h + 2 * d, h)
         self.dropout = nn.Dropout(config.dropout)
         self.out = nn.Linear(h, v)
         self.scale = 1.0 / math.sqrt(d)
@@ -97,20 +117,52 @@ class Decoder(nn.Module):
     def condition(self, pooled, noise, style) -> torch.Tensor:
         return torch.tanh(self.cond(torch.cat([pooled, noise, self.style(style)], dim=-1)))
 
-    def _read(self, states, features, keep=None):
-        # states (B,T,H) attend over features (B,N,D): (B,T,N) weights -> (B,T,D) context
+    def read_ocr(self, ocr, ocr_ids, ocr_mask, features: torch.Tensor):
+        """OCR tokens (B,M,F), their word ids (B,M) and mask (B,M) -> token vectors (B,M,D),
+        ids and mask; with `ocr` None, one masked slot per row."""
+        if ocr is None:
+            batch = features.shape[0]
+            ocr = features.new_zeros(batch, 1, OCR_FEATURES)
+            ocr_ids = torch.zeros(batch, 1, dtype=torch.long, device=features.device)
+            ocr_mask = features.new_zeros(batch, 1)
+        tokens = self.ocr_norm(self.ocr_in(ocr) + self.ocr_word(self.embed(ocr_ids)))
+        return tokens, ocr_ids, ocr_mask
+
+    def _inputs(self, tokens, ocr_tokens, ocr_ids):
+        """Embeddings of input ids (B,T) that may point at OCR tokens (id >= V)."""
+        v = self.vocab_size
+        copied = tokens >= v
+        slot = (tokens - v).clamp(min=0, max=ocr_ids.shape[1] - 1)
+        words = torch.where(copied, ocr_ids.gather(1, slot), tokens)
+        picked = ocr_tokens.gather(1, slot[..., None].expand(-1, -1, ocr_tokens.shape[-1]))
+        unknown = (copied & (words == UNK_ID))[..., None].float()
+        return self.embed(words) + unknown * self.copy_embed(picked)
+
+    def _read(self, states, features, ocr_tokens, ocr_mask, keep=None):
+        # states (B,T,H) attend over the grid (B,N,D) and the OCR tokens (B,M,D)
         weights = torch.softmax(self.query(states) @ features.transpose(1, 2) * self.scale, -1)
-        mixed = torch.cat([states, weights @ features], dim=-1)
+        q = self.ocr_query(states)
+        hidden = (ocr_mask[:, None, :] - 1.0) * 1e4  # masked slots get no weight
+        scores = torch.cat([q @ self.null_key[:, None] * self.scale,
+                            q @ ocr_tokens.transpose(1, 2) * self.scale + hidden], -1)
+        ocr_context = torch.softmax(scores, -1)[..., 1:] @ ocr_tokens
+        mixed = torch.cat([states, weights @ features, ocr_context], dim=-1)
+        combined = torch.tanh(self.combine(mixed))  # (B, T, H)
+        copy = self.copy_query(combined) @ self.copy_key(ocr_tokens).transpose(1, 2)
+        copy = copy * self.scale + hidden  # (B, T, M)
         if keep is not None:
             # Only the positions that have a target: the output layer is most of the cost.
-            mixed = mixed[keep]  # (K, H+D)
-        return self.out(self.dropout(torch.tanh(self.combine(mixed))))
+            combined, copy = combined[keep], copy[keep]  # (K, H), (K, M)
+        return torch.cat([self.out(self.dropout(combined)), copy], -1)
 
-    def forward(self, tokens, features, pooled, noise, style, keep=None) -> torch.Tensor:
-        """Teacher forcing: input tokens (B,T) -> logits (B,T,V), all steps in one GRU call;
-        with a boolean `keep` (B,T), logits (K,V) of the kept positions only."""
+    def forward(self, tokens, features, pooled, noise, style, keep=None,
+                ocr=None, ocr_ids=None, ocr_mask=None) -> torch.Tensor:
+        """Teacher forcing: input tokens (B,T) -> logits (B,T,V+M), all steps in one GRU call;
+        with a boolean `keep` (B,T), logits (K,V+M) of the kept positions only."""
+        ocr_tokens, ocr_ids, ocr_mask = self.read_ocr(ocr, ocr_ids, ocr_mask, features)
         cond = self.condition(pooled, noise, style)  # (B, C)
-        inputs = torch.cat([self.embed(tokens), cond[:, None].expand(-1, tokens.shape[1], -1)], -1)
+        embedded = self._inputs(tokens, ocr_tokens, ocr_ids)
+        inputs = torch.cat([embedded, cond[:, None].expand(-1, tokens.shape[1], -1)], -1)
         if keep is None:
             states, _ = self.gru(inputs)  # (B, T, H)
         else:
@@ -122,14 +174,17 @@ class Decoder(nn.Module):
             states, _ = nn.utils.rnn.pad_packed_sequence(
                 self.gru(packed)[0], batch_first=True, total_length=tokens.shape[1]
             )
-        return self._read(states, features, keep)
+        return self._read(states, features, ocr_tokens, ocr_mask, keep)
 
-    def step(self, token, state, features, pooled, noise, style):
-        """One word: token (B,), state (B,H) -> logits (B,V), new state (B,H)."""
+    def step(self, token, state, features, pooled, noise, style,
+             ocr=None, ocr_ids=None, ocr_mask=None):
+        """One word: token (B,), state (B,H) -> logits (B,V+M), new state (B,H)."""
+        ocr_tokens, ocr_ids, ocr_mask = self.read_ocr(ocr, ocr_ids, ocr_mask, features)
         cond = self.condition(pooled, noise, style)
-        inputs = torch.cat([self.embed(token), cond], dim=-1)[:, None]  # (B, 1, E+C)
+        embedded = self._inputs(token[:, None], ocr_tokens, ocr_ids)[:, 0]
+        inputs = torch.cat([embedded, cond], dim=-1)[:, None]  # (B, 1, E+C)
         states, _ = self.gru(inputs, state[None].contiguous())
-        return self._read(states, features)[:, 0], states[:, 0]
+        return self._read(states, features, ocr_tokens, ocr_mask)[:, 0], states[:, 0]
 
 
 class Generator(nn.Module):
@@ -143,14 +198,16 @@ class Generator(nn.Module):
         self.decoder = Decoder(config)
         self.bow = nn.Linear(config.feature_dim, config.vocab_size)
 
-    def forward(self, images, tokens, image_index, noise, style, keep=None):
-        """Images (B,3,S,S); tokens (M,T) with `image_index` (M,) naming each one's image.
-        Returns caption logits (M,T,V) (or (K,V) for the `keep` positions) and bag-of-words
-        logits (B,V)."""
+    def forward(self, images, tokens, image_index, noise, style, keep=None,
+                ocr=None, ocr_ids=None, ocr_mask=None):
+        """Images (B,3,S,S); tokens (C,T) with `image_index` (C,) naming each one's image;
+        optionally each image's OCR tokens (B,M,F), ids and mask (B,M). Returns caption
+        logits (C,T,V+M) (or (K,V+M) for the `keep` positions) and bag-of-words logits (B,V)."""
         features, pooled = self.encoder(images)
-        logits = self.decoder(
-            tokens, features[image_index], pooled[image_index], noise, style, keep
-        )
+        if ocr is not None:
+            ocr, ocr_ids, ocr_mask = ocr[image_index], ocr_ids[image_index], ocr_mask[image_index]
+        logits = self.decoder(tokens, features[image_index], pooled[image_index], noise, style,
+                              keep, ocr, ocr_ids, ocr_mask)
         return logits, self.bow(pooled)
 
     @torch.no_grad()
@@ -166,15 +223,18 @@ class Generator(nn.Module):
         banned: tuple[int, ...],
         greedy: bool = False,
         temperature: float = 1.0,
+        ocr: tuple[torch.Tensor, torch.Tensor, torch.Tensor] | None = None,
     ):
-        """Decode (B,) captions: ids (B,max_steps), ending at the first <eos> (then padding 0)."""
+        """Decode (B,) captions: ids (B,max_steps), ending at the first <eos> (then padding 0);
+        `ocr` is (features, ids, mask) of each row's OCR tokens, if it has any."""
         batch = features.shape[0]
         token = torch.full((batch,), bos, dtype=torch.long)
         state = features.new_zeros(batch, self.config.hidden_dim)
         out = torch.zeros(batch, max_steps, dtype=torch.long)
         done = torch.zeros(batch, dtype=torch.bool)
         for t in range(max_steps):
-            logits, state = self.decoder.step(token, state, features, pooled, noise, style)
+            logits, state = self.decoder.step(token, state, features, pooled, noise, style,
+                                              *(ocr or ()))
             logits[:, list(banned)] = -math.inf
             if greedy:
                 token = logits.argmax(-1)

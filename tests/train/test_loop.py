@@ -9,6 +9,7 @@ import pytest
 import torch
 
 from engine.bundle import load_bundle
+from engine.describe import Describer
 from tests.train.fixtures import tiny_recipe
 from train.loop import Run, train
 
@@ -57,3 +58,28 @@ def test_resume_after_an_interruption(tmp_path, monkeypatch):
     train(config, out, resume=True)
     log = json.loads((out / "train_log.json").read_text())
     assert [e["phase"] for e in log["entries"]] == ["mle", "mle", "disc", "adv", "adv"]
+
+
+def test_photos_and_rendered_screens_train_one_copying_model(tmp_path):
+    """With screens in the recipe: they are rendered, learnt with the photos, validated, and
+    the bundle's decoder reads OCR tokens; the engine describes a rendered screen with it."""
+    config = tiny_recipe(tmp_path)
+    config.screens.count = 6
+    config.screens.validation = 2
+    config.screens.workers = 1
+    config.screens.per_step = 2
+    config.screens.adv_per_step = 2
+    config.screens.max_length = 30
+    out = tmp_path / "out"
+    bundle_dir = train(config, out)
+    log = json.loads((out / "train_log.json").read_text())
+    assert all("val_screen_cider" in e for e in log["entries"] if e["phase"] != "disc")
+    assert log["data"]["screens"]["train"] == 4
+    bundle = load_bundle(bundle_dir)
+    assert bundle.config["copy"]["max_tokens"] > 0
+    assert bundle.max_length == 31
+    screen = next(tmp_path.glob("screens-*/*.png"))
+    describer = Describer(bundle_dir, use_gpu=False)
+    assert describer.copies
+    description = describer.describe_file(screen, style="plain")
+    assert description.text and "ocr" in description.timings_ms

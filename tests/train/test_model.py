@@ -1,10 +1,12 @@
-"""train/model.py: shapes and no NaNs with tiny sizes; the step matches teacher forcing."""
+"""train/model.py: shapes and no NaNs with tiny sizes; the step matches teacher forcing, with
+and without OCR tokens to copy from."""
 
 from __future__ import annotations
 
 import pytest
 import torch
 
+from engine.ocrtokens import FEATURES as OCR_FEATURES
 from train.model import Discriminator, Generator, ModelConfig
 
 V = 30
@@ -34,8 +36,13 @@ def test_generator_shapes_and_no_nans(config):
     tokens = torch.randint(4, V, (5, 7))
     index = torch.tensor([0, 0, 1, 1, 1])
     logits, bow = g(images, tokens, index, torch.randn(5, 3), torch.tensor([0, 1, 0, 1, 1]))
-    assert logits.shape == (5, 7, V) and bow.shape == (2, V)
+    # Without OCR there is one masked copy slot, which nothing can pick.
+    assert logits.shape == (5, 7, V + 1) and bow.shape == (2, V)
     assert torch.isfinite(logits).all() and torch.isfinite(bow).all()
+    assert (logits[..., V] < -1e3).all()
+    logits, _ = g(images, tokens, index, torch.randn(5, 3), torch.tensor([0, 1, 0, 1, 1]),
+                  None, *ocr_inputs(2, 4))
+    assert logits.shape == (5, 7, V + 4) and torch.isfinite(logits).all()
     features, pooled = g.encoder(images)
     assert features.shape == (2, 16, 12) and pooled.shape == (2, 12)  # 32 px -> 4x4 grid
 
@@ -52,6 +59,35 @@ def test_step_by_step_equals_teacher_forcing(config):
         for t in range(tokens.shape[1]):
             logits, state = g.decoder.step(tokens[:, t], state, features, pooled, noise, style)
             torch.testing.assert_close(logits, forced[:, t], atol=1e-5, rtol=1e-5)
+
+
+def ocr_inputs(batch: int, count: int):
+    """OCR features, word ids and mask: the last token of each row masked."""
+    mask = torch.ones(batch, count)
+    mask[:, -1] = 0
+    return torch.rand(batch, count, OCR_FEATURES), torch.randint(3, V, (batch, count)), mask
+
+
+def test_copying_step_by_step_equals_teacher_forcing(config):
+    """Inputs that point at OCR tokens (id >= V) decode the same either way."""
+    torch.manual_seed(0)
+    g = Generator(config).eval()
+    features, pooled = g.encoder(torch.randn(3, 3, 32, 32))
+    ocr = ocr_inputs(3, 4)
+    ocr[1][:, 0] = 3  # an OCR word the vocabulary does not know: fed as <unk> + its token
+    tokens = torch.tensor([[1, 5, V, 7], [1, V + 1, 6, V + 2], [1, 9, 9, V]])
+    noise, style = torch.randn(3, 3), torch.tensor([0, 1, 1])
+    with torch.no_grad():
+        forced = g.decoder(tokens, features, pooled, noise, style, None, *ocr)
+        keep = torch.tensor([[True] * 4, [True] * 4, [True, True, False, False]])
+        kept = g.decoder(tokens, features, pooled, noise, style, keep, *ocr)
+        torch.testing.assert_close(kept, forced[keep], atol=1e-5, rtol=1e-5)
+        state = torch.zeros(3, config.hidden_dim)
+        for t in range(tokens.shape[1]):
+            logits, state = g.decoder.step(tokens[:, t], state, features, pooled, noise, style,
+                                           *ocr)
+            torch.testing.assert_close(logits, forced[:, t], atol=1e-5, rtol=1e-5)
+    assert (forced[..., V + 3] < -1e3).all(), "a masked OCR token can never be copied"
 
 
 def test_kept_positions_only(config):

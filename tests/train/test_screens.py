@@ -3,6 +3,7 @@ record says what is really drawn (checked with the engine's OCR on message boxes
 
 import io
 import json
+import re
 
 import pytest
 from PIL import Image
@@ -131,3 +132,38 @@ def test_the_command_line_writes_pngs_and_records(tmp_path, capsys):
         with Image.open(tmp_path / f"{record['name']}.png") as image:
             assert list(image.size) == record["size"]
     assert "2 screens" in capsys.readouterr().out
+
+
+def _key_facts(kind: str, facts: dict) -> list[str]:
+    """The facts of a web page kind that its descriptions say, so must be on screen."""
+    if kind == "recipe page":
+        return [facts["dish"], facts["prep"], facts["cook"], facts["servings"],
+                *facts["ingredients"][:3]]
+    if kind == "web sign-up page":
+        filled = [f.split(": ", 1)[1] for f in facts["filled"]]
+        return [facts["org"], facts["heading"], *facts["fields"], *filled, facts["checkbox"],
+                facts["button"]]
+    if kind == "product page":
+        return [facts["product"], facts["price"], facts["rating"], facts["blurb"],
+                *facts["buttons"]]
+    return [facts["query"], facts["results"][0], facts["urls"][0], facts["snippets"][0]]
+
+
+WEB_KIND_WORDS = {"recipe page": r"recipe", "web sign-up page": r"sign.?up|regist|account",
+                  "product page": r"product|cart", "search results": r"search"}
+
+
+@pytest.mark.parametrize("kind", sorted(WEB_KIND_WORDS))
+def test_web_pages_show_their_facts_and_are_described_by_name(renderer, kind):
+    for index in range(8):
+        _, screen = renderer.render(300 + index, kind=kind)
+        record = json.loads(screen.to_json())
+        window = record["windows"][-1]
+        assert record["kind"] == window["kind"] == kind
+        shown = _squash(" ".join(t["text"] for t in record["texts"]))
+        for fact in _key_facts(kind, window["facts"]):
+            assert _squash(fact) in shown, (kind, index, fact, shown)
+        for register in ("casual", "plain"):
+            text = record["descriptions"][register]
+            assert re.search(WEB_KIND_WORDS[kind], text, re.I), (kind, text)
+            assert len(text.split()) <= 50, (kind, text)

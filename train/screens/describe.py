@@ -73,7 +73,7 @@ def _message(rng: random.Random, win: Window, casual: bool) -> list[str]:
     if casual:
         if win.kind == "question":
             first = rng.choice([f"{_a(title + ' ' + noun)} is asking if {f['gist']}.",
-                                f"{_a(title + ' ' + noun)} wants to know if {f['gist']}.",
+                                f"{_a(title + ' ' + noun)} is asking whether {f['gist']}.",
                                 f"There's a question titled {title}: {f['message']}"])
         elif win.kind == "error message":
             first = rng.choice([f"{_a(title + ' ' + noun)} says {f['gist']}.",
@@ -295,6 +295,126 @@ def _apps(rng: random.Random, win: Window, casual: bool) -> list[str]:
     raise ValueError(f"no description for the window kind {kind!r}")
 
 
+def _lower(name: str) -> str:
+    """A title-cased name as said mid-sentence: 'Easy pancakes' -> 'easy pancakes', but
+    'Greek salad' and 'Student ID' keep the capitals a name or an acronym needs."""
+    keep = ("Greek", "French")
+    return " ".join(word if word.isupper() or word in keep else word.lower()
+                    for word in name.split())
+
+
+def _recipe(rng: random.Random, f: dict, casual: bool) -> list[str]:
+    dish, site, some = _lower(f["dish"]), f["site"], _join(f["ingredients"][:3])
+    if casual:
+        return [rng.choice([f"Looks like a recipe page for {dish}.",
+                            f"A recipe for {dish} on {site}.",
+                            f"It's a recipe: {dish}, from {site}.",
+                            f"Someone's got a recipe open, {dish}."]),
+                rng.choice([f"It takes {f['prep']} to prep and {f['cook']} to cook, and serves "
+                            f"{f['servings']}.",
+                            f"Serves {f['servings']}, with {f['prep']} of prep and {f['cook']} "
+                            f"of cooking.",
+                            f"Prep's {f['prep']}, cooking {f['cook']}, for {f['servings']}."]),
+                rng.choice([f"You'll need {some}, among other things.",
+                            f"Ingredients include {some}.",
+                            f"The ingredients start with {some}."]),
+                rng.choice([f"Then there are {f['steps']} numbered steps.",
+                            f"{f['steps']} steps to follow below.", ""])]
+    return [rng.choice([f"A recipe web page for {dish} on {site}.",
+                        f"A recipe page titled {dish}.",
+                        f"A web page with a recipe for {dish}."]),
+            rng.choice([f"Prep time {f['prep']}, cook time {f['cook']}, serves {f['servings']}.",
+                        f"It serves {f['servings']}; preparation takes {f['prep']} and "
+                        f"cooking {f['cook']}."]),
+            rng.choice([f"Ingredients include {some}.",
+                        f"The ingredients list starts with {some}."]),
+            rng.choice([f"Below are {f['steps']} numbered steps.",
+                        f"The method has {f['steps']} numbered steps."])]
+
+
+def _signup_page(rng: random.Random, f: dict, casual: bool) -> list[str]:
+    org, heading, site = f["org"], f["heading"], f["site"]
+    fields = _join([_lower(x) for x in f["fields"]])
+    label, _, value = (rng.choice(f["filled"]) if f["filled"] else "").partition(": ")
+    box, button = f["checkbox"], f["button"]
+    if casual:
+        return [rng.choice([f"Looks like a sign-up page for {org}: {heading}.",
+                            f"A registration form on {site}, {heading}.",
+                            f"It's the {org} page to create an account.",
+                            f"A form to join {org} and make an account.",
+                            f"{org} wants you to sign up here."]),
+                rng.choice([f"It asks for your {fields}.", f"There are boxes for {fields}.",
+                            f"You fill in {fields}."]),
+                rng.choice([f"{value} is already typed in the {label.lower()} box.",
+                            f"The {label.lower()} box already says {value}."]) if value else "",
+                rng.choice([f"There's a checkbox, {box}{', ticked' if f['checked'] else ''}.",
+                            f"A checkbox says {box}."]) if box else "",
+                rng.choice([f"Then click {button} at the bottom.", f"The button says {button}.",
+                            f"When you're done, hit {button}."])]
+    return [rng.choice([f"A sign-up web page for {org}, titled {heading}.",
+                        f"A registration form on {site}: {heading}.",
+                        f"A web form to create an account with {org}."]),
+            rng.choice([f"It has text boxes for {fields}.", f"The form asks for {fields}.",
+                        f"Text boxes: {fields}."]),
+            f"The {label} box contains {value}." if value else "",
+            f"A checkbox reads {box}, {'checked' if f['checked'] else 'not checked'}."
+            if box else "",
+            rng.choice([f"The button is {button}.", f"It ends with {_a(button)} button."])]
+
+
+def _product(rng: random.Random, f: dict, casual: bool) -> list[str]:
+    product, site, price, rating = _lower(f["product"]), f["site"], f["price"], f["rating"]
+    buttons, stock = f["buttons"], f["stock"]
+    if stock.startswith("Only"):
+        stock = f"only {stock.split()[1]} left"
+    if casual:
+        return [rng.choice([f"Looks like a product page for {product} on {site}.",
+                            f"A shop's product page: {product}.",
+                            f"It's the {site} product page for {product}."]),
+                rng.choice([f"It costs {price}, rated {rating} out of 5 from {f['reviews']} "
+                            f"reviews.",
+                            f"{price}, and people give it {rating} stars.",
+                            f"Priced at {price}, with a {rating} star rating."]),
+                ("It's in stock." if stock == "In stock" else _end(stock)) if stock else "",
+                rng.choice([f"The blurb says: {f['blurb']}", ""]),
+                rng.choice([f"You can click {_join(buttons, 'or')}.",
+                            f"There's {_a(buttons[0])} button." if len(buttons) == 1 else
+                            f"There are {_join(buttons)} buttons.",
+                            "You can add it to your cart."])]
+    return [rng.choice([f"A product web page on {site} for {product}.",
+                        f"A product page: {product}, sold on {site}."]),
+            rng.choice([f"Price {price}. Rating {rating} out of 5, {f['reviews']} reviews.",
+                        f"It costs {price} and is rated {rating} out of 5."]),
+            _end(stock) if stock else "",
+            f"Description: {f['blurb']}",
+            rng.choice([f"Buttons: {_join(buttons)}.", f"It has {_join(buttons)} buttons."
+                        if len(buttons) > 1 else f"It has {_a(buttons[0])} button."])]
+
+
+def _search(rng: random.Random, f: dict, casual: bool) -> list[str]:
+    engine, query, results = f["engine"], f["query"], f["results"]
+    top, where = results[0], f["urls"][0].split("/")[0]
+    if casual:
+        return [rng.choice([f"Search results for {query} on {engine}.",
+                            f"Someone searched {engine} for {query}.",
+                            f"Looks like {_a(engine)} search for {query}.",
+                            f"It's a search page, and the box says {query}."]),
+                rng.choice([f"The top hit is {top}, from {where}.", f"First up: {top}.",
+                            f"Results include {_join(results[:3])}."]),
+                rng.choice(["You can click a result or search again.",
+                            "Click a title to open it.", ""])]
+    return [rng.choice([f"A search results page on {engine} for the query {query}.",
+                        f"{engine} search results for {query}.",
+                        f"A web search for {query}, with a list of results."]),
+            rng.choice([f"The first result is {top}, at {f['urls'][0]}.",
+                        f"Results: {_join(results[:3])}."]),
+            f"Its summary: {f['snippets'][0]}"]
+
+
+_WEB_PAGES = {"recipe page": _recipe, "web sign-up page": _signup_page,
+              "product page": _product, "search results": _search}
+
+
 def _progress(rng: random.Random, win: Window, casual: bool) -> list[str]:
     f = win.facts
     first = (rng.choice([f"{_a(win.title)} progress window is at {f['percent']}%.",
@@ -322,6 +442,8 @@ def _window_sentences(rng: random.Random, win: Window, casual: bool) -> list[str
         parts = _notification(rng, win, casual)
     elif kind == "progress":
         parts = _progress(rng, win, casual)
+    elif kind in _WEB_PAGES:
+        parts = _WEB_PAGES[kind](rng, win.facts, casual)
     else:
         parts = _apps(rng, win, casual)
     return [_end(p) for p in parts if p]

@@ -69,7 +69,7 @@ def makers(photos: list[tuple[Path, str]]) -> dict[str, Maker]:
         "calculator": apps.make_calculator, "media player": apps.make_player,
         "clock": painted.make_clock,
     })
-    for kind in ("web article", "shopping cart", "error page"):
+    for kind in apps.WEB_KINDS:  # news, cart, error, recipe, sign-up, product, search
         table[kind] = partial(apps.make_web, kind=kind)
     for kind in ("bar chart", "line chart", "pie chart"):
         table[kind] = partial(painted.make_chart, kind=kind)

@@ -85,6 +85,8 @@ PRODUCTS = [
     ("Running shoes", 79.00), ("Desk lamp", 34.50), ("Notebook, 3 pack", 6.75),
     ("Headphones", 59.99), ("Water bottle", 12.00), ("Backpack", 45.00),
     ("Phone case", 15.99), ("Tea sampler", 22.40), ("Winter gloves", 18.25),
+    ("Electric kettle", 29.99), ("Bluetooth speaker", 49.00), ("Yoga mat", 24.95),
+    ("Kitchen scale", 17.50), ("Umbrella", 13.99), ("Wool scarf", 27.00),
 ]
 SONGS = [
     ("Morning Light", "The Paper Boats"), ("Long Way Home", "Nora Vale"),
@@ -118,6 +120,97 @@ ERROR_PAGES = [
     ("500", "Server error", "Something went wrong on our side. Please try again later."),
     ("403", "Access denied", "You do not have permission to view this page."),
     ("", "No internet", "Check your network cable or Wi-Fi connection and try again."),
+]
+
+
+# Web pages beyond news, carts and errors: recipes, sign-up forms, product pages, searches.
+DISHES = [
+    "Lemon garlic chicken", "Easy pancakes", "Tomato basil soup", "Classic banana bread",
+    "Vegetable stir fry", "Spaghetti carbonara", "Chicken curry", "Beef chili",
+    "Mushroom risotto", "Greek salad", "Chocolate chip cookies", "Apple crumble",
+    "Lentil soup", "Fish tacos", "Baked salmon with herbs", "Potato leek soup",
+    "Homemade pizza dough", "Overnight oats", "Carrot cake", "Shakshuka",
+    "Chickpea salad", "Roast chicken with vegetables", "Blueberry muffins", "Pad thai",
+    "Beef stew", "Spinach and feta pie", "French toast", "Guacamole", "Minestrone",
+    "Lemon drizzle cake", "Egg fried rice", "Stuffed peppers", "Pumpkin soup",
+    "Tuna pasta bake", "Chocolate brownies", "Falafel wraps", "Vegetable lasagne",
+    "Garlic butter shrimp", "Rice pudding", "Sweet potato curry",
+]
+# (quantities it comes in, the ingredient)
+INGREDIENTS = [
+    (["2 cups", "250 g", "1 1/2 cups"], "flour"), (["1 cup", "300 ml", "2 cups"], "milk"),
+    (["2", "3", "4"], "eggs"), (["2 tbsp", "50 g", "3 tbsp"], "butter"),
+    (["1 tbsp", "2 tbsp", "100 g"], "sugar"), (["1 tsp", "a pinch of", "1/2 tsp"], "salt"),
+    (["2 cloves", "3 cloves", "4 cloves"], "garlic"), (["1", "1 large", "1 small"], "onion"),
+    (["400 g", "1 can", "4"], "tomatoes"), (["2 tbsp", "3 tbsp", "1/4 cup"], "olive oil"),
+    (["1", "the juice of 1"], "lemon"), (["500 g", "4", "2"], "chicken breasts"),
+    (["200 g", "1 cup", "300 g"], "rice"), (["1 tsp", "2 tsp"], "cumin"),
+    (["1 bunch", "a handful of"], "fresh basil"), (["100 g", "1 cup", "50 g"], "cheese"),
+    (["2", "3"], "carrots"), (["1 litre", "750 ml", "4 cups"], "vegetable stock"),
+    (["250 g", "200 g"], "mushrooms"), (["1 tsp", "2 tsp"], "baking powder"),
+    (["3", "2 ripe"], "bananas"), (["1 can", "400 ml"], "coconut milk"),
+    (["1 tbsp", "2 tsp"], "soy sauce"), (["400 g", "300 g"], "pasta"),
+    (["2", "3"], "red peppers"), (["150 g", "1 cup"], "spinach"),
+    (["1 tsp", "1/2 tsp"], "black pepper"), (["2 tbsp", "1 tbsp"], "honey"),
+]
+RECIPE_STEPS = [
+    "Preheat the oven to 180 C.", "Chop the onion and garlic finely.",
+    "Whisk the eggs and milk together in a large bowl.",
+    "Heat the oil in a pan over medium heat.", "Add the vegetables and cook for 5 minutes.",
+    "Stir in the stock and bring to the boil.", "Season with salt and pepper.",
+    "Fold in the flour until just combined.", "Simmer for 20 minutes, stirring now and then.",
+    "Pour the mixture into a greased tin.", "Bake for 25 to 30 minutes until golden.",
+    "Leave to cool for 10 minutes before serving.", "Serve warm with fresh herbs on top.",
+    "Cook the rice as the packet says.", "Blend until smooth.",
+]
+# Who asks you to sign up: a name pattern ({brand}) and what joining gives you.
+SIGNUP_ORGS = [
+    ("{brand} Library", "a library card"), ("{brand} Bank", "online banking"),
+    ("{brand} Shop", "faster checkout"), ("{brand} Running Club", "club membership"),
+    ("{brand} Community College", "the student portal"), ("{brand} Weekly", "the newsletter"),
+    ("{brand} Gym", "a membership"), ("{brand} Energy", "your account online"),
+    ("{brand} Health Centre", "the patient portal"), ("{brand} Theatre", "booking tickets"),
+]
+SIGNUP_HEADINGS = [
+    "Create an account", "Create your {org} account", "Sign up", "Register", "Join {org}",
+    "Become a member", "Sign up for {org}", "New here? Register", "Open an account",
+]
+SIGNUP_FIELDS = [
+    "Phone number", "Date of birth", "Member number", "Library card number", "Postcode",
+    "Username", "Address", "Student ID",
+]
+SIGNUP_CHECKBOXES = [
+    "Send me the newsletter", "I agree to the terms and conditions", "Remember me",
+    "I accept the privacy policy", "Keep me updated by email", "I am over 18",
+]
+SIGNUP_BUTTONS = ["Create account", "Sign up", "Register", "Join now", "Continue",
+                  "Create my account"]
+PRODUCT_BLURBS = [
+    "Made to last, with a two-year warranty.", "Our best seller this season.",
+    "Light, tough and easy to clean.", "Comes in five colours.",
+    "Free delivery on orders over $50.", "Rated best value by our customers.",
+    "Ships within 24 hours.", "Returns are free for 30 days.",
+    "A simple, reliable everyday choice.", "Now with recycled packaging.",
+]
+SEARCH_ENGINES = ["Seekr", "FindIt", "Lookup", "QuickSearch", "Askly", "Wayfind"]
+SEARCH_QUERIES = [
+    "bus times to the airport", "how to boil an egg", "weather tomorrow", "cheap flights to Rome",
+    "library opening hours", "how to reset a router", "best running shoes", "pancake recipe",
+    "pharmacy near me", "how to make a budget", "train strike news", "learn braille online",
+    "screen reader shortcuts", "passport renewal", "vegetable soup recipe",
+    "how to grow tomatoes", "football results", "recycling collection days",
+]
+SEARCH_TITLES = [
+    "{Query} {dash} {brand}", "{Query}: a simple guide", "The complete guide to {query}",
+    "{Query} | {brand} Help", "{brand}: {query}", "Everything about {query}",
+    "{Query} explained", "Top tips: {query}", "{Query} {dash} Wikipedia", "Ask {brand}: {query}",
+]
+SEARCH_SNIPPETS = [
+    "Find out everything you need to know about {query}, updated daily.",
+    "Our step-by-step guide to {query}, with pictures.",
+    "Compare options for {query} and save time.", "Answers from people who asked about {query}.",
+    "Latest information on {query}, checked by our team.",
+    "Quick answers about {query}, from {brand}.", "{Query}? Start here, it takes two minutes.",
 ]
 
 

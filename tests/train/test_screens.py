@@ -167,3 +167,20 @@ def test_web_pages_show_their_facts_and_are_described_by_name(renderer, kind):
             text = record["descriptions"][register]
             assert re.search(WEB_KIND_WORDS[kind], text, re.I), (kind, text)
             assert len(text.split()) <= 50, (kind, text)
+
+
+def test_an_ampersand_is_recorded_where_it_is_drawn(renderer):
+    """A label without a buddy draws "&"; a button's "&" marks its shortcut letter."""
+    from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+
+    from train.screens.probe import probe
+
+    window = QWidget()
+    layout = QVBoxLayout(window)
+    layout.addWidget(QLabel("Marrow & Mint"))
+    layout.addWidget(QPushButton("&Save"))
+    window.resize(300, 120)
+    window.show()
+    texts, controls, _ = probe(window, lambda rect: rect)
+    assert "Marrow & Mint" in [t.text for t in texts]
+    assert [c.label for c in controls] == ["Save"]

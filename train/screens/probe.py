@@ -37,12 +37,16 @@ from train.screens.record import Box, Control, TextLine
 ToScreen = Callable[[QRect], Box]
 
 
-def _plain(text: str) -> str:
+def _plain(text: str, mnemonic: bool = True) -> str:
+    """The text as drawn. An "&" marks a shortcut letter on buttons and on labels that have
+    a buddy, and is not drawn there ("&&" draws one); elsewhere it is drawn as it is."""
     if GuiQt.mightBeRichText(text):
         document = QTextDocument()
         document.setHtml(text)
-        text = document.toPlainText()
-    return " ".join(text.replace("&&", "\0").replace("&", "").replace("\0", "&").split())
+        return " ".join(document.toPlainText().split())
+    if mnemonic:
+        text = text.replace("&&", "\0").replace("&", "").replace("\0", "&")
+    return " ".join(text.split())
 
 
 def _state(widget: QWidget, state: str = "") -> str:
@@ -128,7 +132,7 @@ def probe(window: QWidget, to_screen: ToScreen) -> tuple[list[TextLine], list[Co
         control = None
         if isinstance(widget, QLabel) and widget.text():
             flags = int(widget.alignment()) | (Qt.TextWordWrap if widget.wordWrap() else 0)
-            text = _plain(widget.text())
+            text = _plain(widget.text(), mnemonic=widget.buddy() is not None)
             drawn = widget.fontMetrics().boundingRect(widget.contentsRect(), flags, text)
             add_text(text, at(drawn.intersected(widget.rect())), widget.property("role") or "body")
         elif isinstance(widget, QAbstractButton) and widget.isVisibleTo(window):

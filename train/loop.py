@@ -398,6 +398,7 @@ class Run:
                 }
             )
         self.progress.update(phase="disc", step=0)
+        self.recalibrate_norms()
         if d.main:
             self.export("bundle-mle")
         self.save()
@@ -497,6 +498,38 @@ class Run:
         )
 
     # ---------------------------------------------------------------- phase 2: D
+    @torch.no_grad()
+    def recalibrate_norms(self, batches: int = 40) -> None:
+        """Recompute the encoder's BatchNorm statistics on training photos alone.
+
+        With screens, each MLE step runs photos and screens in separate passes, so the
+        running statistics end up tracking an average of the two, which fits neither: on
+        the validation photos the MLE generator said almost one caption for every photo
+        (greedy CIDEr-D 0.131, 6% distinct), and with photo statistics 0.168 (14% distinct;
+        held-out rendered screens 3.34 -> 2.81). The GAN phase that follows trains the decoder
+        on these frozen features, screens' captions included, so it adapts to them."""
+        if self.data.screens is None or self.progress.get("norms_recalibrated"):
+            return
+        encoder = self.generator.encoder
+        norms = [m for m in encoder.modules() if isinstance(m, torch.nn.BatchNorm2d)]
+        momentum = [m.momentum for m in norms]
+        for m in norms:
+            m.reset_running_stats()
+            m.momentum = None  # a plain average over the batches below
+        encoder.train()
+        rng = random.Random(self.config.seed)
+        count = len(self.data.train_images)
+        size = self.config.phases.images_per_step
+        for _ in range(batches):
+            ids = sorted(rng.sample(range(count), min(size, count)))
+            encoder(self.plain_batcher.images_for(ids)[0].to(self.dist.device))
+        for m, value in zip(norms, momentum, strict=True):
+            m.momentum = value
+        encoder.eval()
+        self.progress["norms_recalibrated"] = True
+        log.info("encoder normalisation statistics recomputed on %d training photos",
+                 batches * size)
+
     def pretrain_disc(self) -> None:
         p, d = self.config.phases, self.dist
         disc = distributed.wrap(self.discriminator, d)

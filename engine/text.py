@@ -17,41 +17,50 @@ BAD_ENDINGS = frozenset(
      "near", "to", "is", "are", "am", "and", "or", "its", "their", "his", "her", "'s", ","}
 )
 
-# Words (with inner apostrophes and hyphens), numbers, and the punctuation spoken text keeps.
-_TOKEN = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*|[,!?]")
+# Words (with inner apostrophes, hyphens and dots: "well-known", "report-2026.pdf", "5.99"),
+# numbers, the punctuation spoken text keeps, and the full stop between two sentences.
+_TOKEN = re.compile(r"[^\W_]+(?:[-'.][^\W_]+)*|[,!?.]")
 # Contractions become their own tokens ("it's" -> "it", "'s") so the vocabulary stays small.
 _CONTRACTION = re.compile(r"^(.+?)('s|'re|'ve|'ll|'d|'m|n't)$", re.IGNORECASE)
-_ATTACHED = {",", "!", "?", "'s", "'re", "'ve", "'ll", "'d", "'m", "n't"}
+_ATTACHED = {",", "!", "?", ".", "'s", "'re", "'ve", "'ll", "'d", "'m", "n't"}
+_SENTENCE_ENDS = (".", "!", "?")
 
 
 def split_words(text: str) -> list[str]:
     """The tokenizer's tokens with their case kept: what a copied word is spoken as."""
     tokens: list[str] = []
     for token in _TOKEN.findall(text.replace("\u2019", "'")):
+        if token == "." and (not tokens or tokens[-1] in (*_SENTENCE_ENDS, ",")):
+            continue  # no empty sentences: "...", "Really?." or a leading dot
         match = _CONTRACTION.match(token)
         if match and token.lower() != "'s":
             tokens.extend(part for part in match.groups() if part)
         else:
             tokens.append(token)
+    if tokens and tokens[-1] == ".":
+        tokens.pop()  # the last full stop is implied: every description ends with one
     return tokens
 
 
 def tokenize(text: str) -> list[str]:
-    """Lower-case word tokens; a final full stop is dropped, commas are kept."""
+    """Lower-case word tokens; full stops between sentences and commas are kept, the final
+    full stop is dropped."""
     return [token.lower() for token in split_words(text)]
 
 
 def detokenize(tokens: list[str]) -> str:
-    """Join tokens into a spoken sentence: capitalised, punctuation attached, a full stop."""
+    """Join tokens into spoken sentences: capitalised, punctuation attached, a full stop."""
     words: list[str] = []
     for token in tokens:
         if token in SPECIAL_TOKENS:
             continue
         if token in _ATTACHED and words:
-            if token == "," and words[-1].endswith(","):
+            if token in (",", ".") and words[-1][-1:] in (*_SENTENCE_ENDS, ","):
                 continue
             words[-1] += token
-        else:
+        elif token not in _ATTACHED:
+            if words and words[-1].endswith(_SENTENCE_ENDS):
+                token = token[:1].upper() + token[1:]
             words.append(token)
     while words and words[-1].endswith(","):
         words[-1] = words[-1][:-1]

@@ -57,7 +57,7 @@ class ScreenConfig:
     validation: int = 100
     seed: int = 20261127  # the renderer's; the photos it shows come from the training split
     workers: int = 2  # rendering processes
-    max_length: int = 50  # tokens: a short description is at most about 45 words
+    max_length: int = 56  # tokens: at most about 45 words, with their commas and full stops
     casual_share: float = 0.5
     per_step: int = 16  # screens joining each MLE step's photos
     adv_per_step: int = 8  # screens whose captions keep the GAN's decoder able to copy

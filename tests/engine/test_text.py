@@ -12,3 +12,15 @@ def test_detokenize_makes_a_spoken_sentence():
         "Looks like there's a dog, running.")
     assert detokenize(["a", "dog", ","]) == "A dog."
     assert detokenize(["<eos>"]) == ""
+
+
+def test_sentences_keep_their_full_stops_and_dotted_words_stay_whole():
+    text = "A Delete file popup. It asks about holiday-photos.zip, $5.99... Sure?. Yes."
+    assert tokenize(text) == ["a", "delete", "file", "popup", ".", "it", "asks", "about",
+                              "holiday-photos.zip", ",", "5.99", ".", "sure", "?", "yes"]
+    assert detokenize(tokenize(text)) == (
+        "A delete file popup. It asks about holiday-photos.zip, 5.99. Sure? Yes.")
+
+
+def test_detokenize_never_says_empty_sentences():
+    assert detokenize([".", "a", "dog", ".", ".", "it", "runs", "."]) == "A dog. It runs."

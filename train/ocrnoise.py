@@ -37,7 +37,7 @@ RENDER_SEED = 4242
 # missed: detection rarely finds a lone short word, and the engine drops lone letters.
 SHORT_LENGTH = 2
 # Drawn boxes under this height (in screen pixels) hold text that detection, which works on a
-# copy scaled down to 960 pixels, often cannot find at all.
+# copy scaled down to engine.ocr.DET_SIDE pixels, often cannot find at all.
 SMALL_HEIGHT = 18
 # An OCR box belongs to a drawn line when they share this much of the smaller box: drawn boxes
 # of buttons and table cells are far wider than their text, OCR boxes a little taller.

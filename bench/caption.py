@@ -4,6 +4,7 @@ search, so the ratio is the graphs' alone."""
 
 from __future__ import annotations
 
+import filecmp
 from pathlib import Path
 
 import numpy as np
@@ -17,33 +18,45 @@ PHOTOS = ROOT.parent / "shared" / "data" / "flickr8k" / "images"
 COUNT = 50
 
 
-def _eager_captioner(describer: Describer, checkpoint: Path):
-    """describe(image) with the PyTorch generator in eager mode and the engine's decoding."""
+def _captioner(describer: Describer, encode, step):
+    """describe(image): the model's part of a description (encoder, beam search; the OCR a
+    copying model also runs is timed by bench/screen.py), with the given graphs."""
+    bundle = describer.bundle
+
+    def describe(image):
+        context = encode(describer.preprocess(image))
+        state = describer.start_state(context, bundle.style_id("casual"),
+                                      np.zeros((1, bundle.noise_dim), np.float32))
+        return beam_search(step, state, describer.tokens, bundle.max_length)
+
+    return describe
+
+
+def _eager_parts(checkpoint: Path):
+    """encode and step with the PyTorch generator in eager mode."""
     import torch
 
     from train.export import load_generator
 
     torch.set_num_threads(2)
     generator = load_generator(checkpoint)
-    bundle = describer.bundle
+
+    def encode(pixels):
+        with torch.no_grad():
+            features, pooled = generator.encoder(torch.from_numpy(pixels))
+        return {"features": features.numpy(), "pooled": pooled.numpy()}
 
     def step(tokens, state):
+        ocr = [torch.from_numpy(state[name]) for name in ("ocr", "ocr_ids", "ocr_mask")
+               if name in state]
         with torch.no_grad():
             logits, hidden = generator.decoder.step(
                 torch.from_numpy(tokens), torch.from_numpy(state["h"]),
                 torch.from_numpy(state["features"]), torch.from_numpy(state["pooled"]),
-                torch.from_numpy(state["noise"]), torch.from_numpy(state["style"]))
+                torch.from_numpy(state["noise"]), torch.from_numpy(state["style"]), *ocr)
         return logits.numpy(), {"h": hidden.numpy()}
 
-    def describe(image):
-        with torch.no_grad():
-            features, pooled = generator.encoder(torch.from_numpy(describer.preprocess(image)))
-        context = {"features": features.numpy(), "pooled": pooled.numpy()}
-        state = describer.start_state(context, bundle.style_id("casual"),
-                                      np.zeros((1, bundle.noise_dim), np.float32))
-        return beam_search(step, state, describer.tokens, bundle.max_length)
-
-    return describe
+    return encode, step
 
 
 def main() -> None:
@@ -53,14 +66,33 @@ def main() -> None:
         print(f"caption latency: not yet ({error})")
         return
     images = [load_image(path) for path in sorted(PHOTOS.glob("*.jpg"))[:COUNT]]
-    onnx_ms = median_ms(describer.describe, images)
+    onnx_ms = median_ms(_captioner(describer, lambda pixels: describer.encoder.run(
+        {"image": pixels}), describer.step), images)
     print(f"caption latency, ONNX, beam search, batch 1, 2 CPU threads: {onnx_ms:.1f} ms "
           f"(median of {len(images)} photos)")
-    checkpoints = sorted((ROOT / "runs").glob("*/bundle.generator.pt"),
-                         key=lambda path: path.stat().st_mtime)
-    if not checkpoints:
-        print("caption latency, PyTorch eager: no generator checkpoint (run 'make train')")
+    checkpoint = _checkpoint_of(describer.bundle.path)
+    if checkpoint is None:
+        print("caption latency, PyTorch eager: no PyTorch generator of this bundle in runs/ "
+              "(`make train` saves one beside the bundle it builds)")
         return
-    eager_ms = median_ms(_eager_captioner(describer, checkpoints[-1]), images)
-    print(f"caption latency, PyTorch eager ({checkpoints[-1].relative_to(ROOT)}), same "
+    try:
+        eager = _captioner(describer, *_eager_parts(checkpoint))
+    except RuntimeError as error:  # a generator saved by older model code
+        print(f"caption latency, PyTorch eager: {checkpoint.relative_to(ROOT)} does not fit "
+              f"the current model code ({str(error).splitlines()[0]})")
+        return
+    eager_ms = median_ms(eager, images)
+    print(f"caption latency, PyTorch eager ({checkpoint.relative_to(ROOT)}), same "
           f"decoding: {eager_ms:.1f} ms; ONNX is {eager_ms / onnx_ms:.1f}x faster")
+
+
+def _checkpoint_of(bundle_dir: Path) -> Path | None:
+    """The PyTorch generator saved beside a training run's copy of this very bundle (its
+    encoder graph byte for byte), so that both sides of the comparison are one model."""
+    encoder = bundle_dir / "encoder.onnx"
+    for folder in sorted((ROOT / "runs").glob("*/bundle*/")):
+        checkpoint = folder.parent / f"{folder.name}.generator.pt"
+        copy = folder / "encoder.onnx"
+        if checkpoint.is_file() and copy.is_file() and filecmp.cmp(copy, encoder, shallow=False):
+            return checkpoint
+    return None

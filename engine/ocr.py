@@ -32,10 +32,10 @@ MIN_SCORE = 0.65
 # A lone letter is far more often an icon (the "i" of an information sign, the "x" of a close
 # button) than a word; lone digits are kept, since calculators, calendars and clocks show them.
 LONE_LETTER_MIN_SCORE = 0.98
-# Detection's longest side: a 1280x800 screen is read at full size (at 960 pixels a small
-# window title such as xeyes' went unseen), for about 60 ms more per screen; wider screens
-# are scaled down to it, which keeps their time bounded at the cost of their smallest text.
-DET_SIDE = 1280
+# Detection's longest side. At 960 pixels a 1280x800 screen's small text went unseen (xeyes'
+# title; 75% of one- and two-letter lines); at 1120 it reads what full size reads, for about
+# 50 ms more than 960 and less than 1280 would cost. Wider screens are scaled down to it.
+DET_SIDE = 1120
 
 
 @dataclass(frozen=True)

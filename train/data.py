@@ -8,9 +8,11 @@ import json
 import logging
 import random
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from engine.ocrtokens import OcrWord
 from engine.text import BOS, EOS, PAD, SPECIAL_TOKENS, UNK, tokenize
 
 log = logging.getLogger(__name__)
@@ -124,11 +126,14 @@ class Vocab:
         ids = [self.index.get(token, self.unk) for token in tokenize(text)[:max_length]]
         return [*ids, self.eos]
 
-    def decode(self, ids: list[int]) -> list[str]:
+    def decode(self, ids: list[int], ocr_words: Sequence[OcrWord] = ()) -> list[str]:
+        """Words up to <eos>; an id past the vocabulary is the OCR word it points at, as read."""
         words = []
         for i in ids:
             if i == self.eos:
                 break
-            if i not in (self.pad, self.bos):
+            if i >= len(self.tokens):
+                words.append(ocr_words[i - len(self.tokens)].text)
+            elif i not in (self.pad, self.bos):
                 words.append(self.tokens[i])
         return words

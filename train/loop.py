@@ -86,15 +86,16 @@ def prepare_data(config: TrainConfig) -> Data:
     corpora = [plain, [c for cs in train_casual for c in cs]]
     size = config.model.image_size
     cache = Path(d.cache_dir) if d.cache_dir else CACHE_DIR
-    rendered = None
+    screen_split = None  # (training screens, held-out screens)
     if sc.count:
         # The image viewer shows training photos only: validation photos stay unseen.
         folder = render_folder(cache.parent, sc.count, sc.seed,
                                frozenset(i.path.name for i in train_items), sc.workers)
         rendered = load_screens(folder, size, cache)
         held = min(sc.validation, sc.count // 2)
-        rendered = (rendered.subset(0, sc.count - held), rendered.subset(sc.count - held, sc.count))
-        corpora += [rendered[0].plain, rendered[0].casual]
+        screen_split = (rendered.subset(0, sc.count - held),
+                        rendered.subset(sc.count - held, sc.count))
+        corpora += [screen_split[0].plain, screen_split[0].casual]
     vocab = Vocab.build(corpora, d.min_word_count)
     description = {
         "source": d.source,
@@ -104,11 +105,12 @@ def prepare_data(config: TrainConfig) -> Data:
         "split_seed": config.seed,
     }
     screens = None
-    if rendered is not None:
-        screens = Screens(*(_screen_corpus(r, vocab, sc.max_length) for r in rendered), *rendered)
+    if screen_split is not None:
+        screens = Screens(*(_screen_corpus(r, vocab, sc.max_length) for r in screen_split),
+                          *screen_split)
         description["screens"] = {
             "rendered_by": "train.screens", "seed": sc.seed,
-            "train": len(rendered[0].names), "held_out": len(rendered[1].names),
+            "train": len(screen_split[0].names), "held_out": len(screen_split[1].names),
         }
     return Data(
         vocab,
@@ -302,7 +304,7 @@ class Run:
             ocr=b.ocr_args(self.dist.device),
         )
         g.train(was_training)
-        texts = [" ".join(spoken_words(row.tolist(), v, words))
+        texts = [" ".join(v.decode(row.tolist(), words))
                  for row, words in zip(out, b.ocr_words, strict=True)]
         refs = {str(i): [" ".join(screens.references[i][0]), " ".join(screens.casual_words[i][0])]
                 for i in ids}
@@ -361,14 +363,14 @@ class Run:
                     group["lr"] = lr_at(epoch * steps_per_epoch + i, share)
                 steps += 1
                 self.g_opt.zero_grad(set_to_none=True)
-                batches = [self.batcher.batch(ids)]
+                passes = [self.batcher.batch(ids)]
                 if self.screen_batcher is not None:
-                    batches.append(self.screen_batcher.batch(self._screen_ids()))
+                    passes.append(self.screen_batcher.batch(self._screen_ids()))
                 # Photos and screens in two passes, gradients summed: joined, every photo
                 # caption would be padded to a screen's length and OCR tokens. DDP
                 # averages the gradients once, after the last pass.
-                for number, b in enumerate(batches):
-                    last = number == len(batches) - 1
+                for number, b in enumerate(passes):
+                    last = number == len(passes) - 1
                     with nullcontext() if last or d.world == 1 else model.no_sync():
                         logits, bow = model(*self._teacher_inputs(b))
                         ce = self._caption_loss(logits, b, p.label_smoothing)
@@ -508,7 +510,7 @@ class Run:
         (greedy CIDEr-D 0.131, 6% distinct), and with photo statistics 0.168 (14% distinct;
         held-out rendered screens 3.34 -> 2.81). The GAN phase that follows trains the decoder
         on these frozen features, screens' captions included, so it adapts to them."""
-        if self.data.screens is None or self.progress.get("norms_recalibrated"):
+        if self.data.screens is None:
             return
         encoder = self.generator.encoder
         norms = [m for m in encoder.modules() if isinstance(m, torch.nn.BatchNorm2d)]
@@ -526,7 +528,6 @@ class Run:
         for m, value in zip(norms, momentum, strict=True):
             m.momentum = value
         encoder.eval()
-        self.progress["norms_recalibrated"] = True
         log.info("encoder normalisation statistics recomputed on %d training photos",
                  batches * size)
 
@@ -718,19 +719,6 @@ class Run:
             self.data.description,
             measured,
         )
-
-
-def spoken_words(ids: list[int], vocab: Vocab, ocr_words) -> list[str]:
-    """Decoded ids up to <eos>; an id past the vocabulary is the OCR word it points at."""
-    words = []
-    for i in ids:
-        if i == vocab.eos:
-            break
-        if i >= len(vocab):
-            words.append(ocr_words[i - len(vocab)].text)
-        elif i not in (vocab.pad, vocab.bos):
-            words.append(vocab.tokens[i])
-    return words
 
 
 def _overlaps(captions: list[list[str]], k: int) -> list[float]:

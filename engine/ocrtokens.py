@@ -26,12 +26,12 @@ FEATURES = HASH_BUCKETS + GEOMETRY
 
 @dataclass(frozen=True)
 class OcrWord:
-    """One word of a text line: as read (case kept), as the tokenizer writes it, its box."""
+    """One word of a text line: as read (case kept), as the tokenizer writes it, its box
+    (its share of the line's width, the line's full height)."""
 
     text: str
     token: str
     box: tuple[float, float, float, float]
-    line_height: float
 
 
 def _sayable(word: str) -> bool:
@@ -56,7 +56,7 @@ def ocr_words(lines: Sequence[TextBox], limit: int = MAX_TOKENS) -> list[OcrWord
             if not _sayable(word):
                 continue
             box = (x0 + (x1 - x0) * at / width, y0, x0 + (x1 - x0) * start / width, y1)
-            words.append(OcrWord(word, word.lower(), box, y1 - y0))
+            words.append(OcrWord(word, word.lower(), box))
             if len(words) == limit:
                 return words
     return words
@@ -78,7 +78,7 @@ def _geometry(word: OcrWord, size: tuple[int, int]) -> np.ndarray:
     x0, y0, x1, y1 = word.box
     return np.array([
         x0 / w, y0 / h, x1 / w, y1 / h,
-        20.0 * word.line_height / h,  # text size: titles are big, status bars small
+        20.0 * (y1 - y0) / h,  # text size: titles are big, status bars small
         float(any(c.isdigit() for c in word.text)),
         float(word.text[:1].isupper()),
         float(len(word.text) > 1 and word.text.isupper()),

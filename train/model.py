@@ -142,14 +142,14 @@ class Decoder(nn.Module):
         # states (B,T,H) attend over the grid (B,N,D) and the OCR tokens (B,M,D)
         weights = torch.softmax(self.query(states) @ features.transpose(1, 2) * self.scale, -1)
         q = self.ocr_query(states)
-        hidden = (ocr_mask[:, None, :] - 1.0) * 1e4  # masked slots get no weight
+        masked = (ocr_mask[:, None, :] - 1.0) * 1e4  # masked slots get no weight
         scores = torch.cat([q @ self.null_key[:, None] * self.scale,
-                            q @ ocr_tokens.transpose(1, 2) * self.scale + hidden], -1)
+                            q @ ocr_tokens.transpose(1, 2) * self.scale + masked], -1)
         ocr_context = torch.softmax(scores, -1)[..., 1:] @ ocr_tokens
         mixed = torch.cat([states, weights @ features, ocr_context], dim=-1)
         combined = torch.tanh(self.combine(mixed))  # (B, T, H)
         copy = self.copy_query(combined) @ self.copy_key(ocr_tokens).transpose(1, 2)
-        copy = copy * self.scale + hidden  # (B, T, M)
+        copy = copy * self.scale + masked  # (B, T, M)
         if keep is not None:
             # Only the positions that have a target: the output layer is most of the cost.
             combined, copy = combined[keep], copy[keep]  # (K, H), (K, M)

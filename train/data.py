@@ -106,16 +106,23 @@ class Vocab:
         self.pad, self.bos, self.eos, self.unk = (self.index[t] for t in (PAD, BOS, EOS, UNK))
 
     @classmethod
-    def build(cls, corpora: list[list[str]], min_count: int) -> Vocab:
+    def build(cls, corpora: list[list[str]], min_count: int,
+              groups: Sequence[Sequence[str]] = (), min_groups: int = 1) -> Vocab:
         """Words said at least `min_count` times in any one of `corpora` (each register is
-        counted apart: a casual rewrite repeats its caption's words, which must not count twice)."""
+        counted apart: a casual rewrite repeats its caption's words, which must not count twice),
+        and words used by at least `min_groups` of `groups` (the texts about one thing, such as a
+        rendered screen's two descriptions). A screen's template words recur in hundreds of
+        screens; the names, sums and files drawn from word lists recur in a few, and the copy
+        head reads those off the screen rather than the vocabulary spending a column on each."""
         counts = Counter()
         for texts in corpora:
             counts |= Counter(token for text in texts for token in tokenize(text))
+        used_by = Counter(token for texts in groups
+                          for token in {t for text in texts for t in tokenize(text)})
+        kept = {w for w, c in counts.items() if c >= min_count}
+        kept |= {w for w, c in used_by.items() if c >= min_groups}
         # Most frequent first, ties by spelling, so the same texts give the same ids.
-        words = sorted(
-            (w for w, c in counts.items() if c >= min_count), key=lambda w: (-counts[w], w)
-        )
+        words = sorted(kept, key=lambda w: (-(counts[w] + used_by[w]), w))
         return cls([*SPECIAL_TOKENS, *words])
 
     def __len__(self) -> int:

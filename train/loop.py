@@ -9,7 +9,6 @@ import logging
 import math
 import random
 import time
-from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -87,6 +86,7 @@ def prepare_data(config: TrainConfig) -> Data:
     size = config.model.image_size
     cache = Path(d.cache_dir) if d.cache_dir else CACHE_DIR
     screen_split = None  # (training screens, held-out screens)
+    descriptions = []  # each training screen's two descriptions
     if sc.count:
         # The image viewer shows training photos only: validation photos stay unseen.
         folder = render_folder(cache.parent, sc.count, sc.seed,
@@ -95,8 +95,8 @@ def prepare_data(config: TrainConfig) -> Data:
         held = min(sc.validation, sc.count // 2)
         screen_split = (rendered.subset(0, sc.count - held),
                         rendered.subset(sc.count - held, sc.count))
-        corpora += [screen_split[0].plain, screen_split[0].casual]
-    vocab = Vocab.build(corpora, d.min_word_count)
+        descriptions = list(zip(screen_split[0].plain, screen_split[0].casual, strict=True))
+    vocab = Vocab.build(corpora, d.min_word_count, descriptions, sc.min_word_screens)
     description = {
         "source": d.source,
         "path": str(d.path),
@@ -363,27 +363,13 @@ class Run:
                     group["lr"] = lr_at(epoch * steps_per_epoch + i, share)
                 steps += 1
                 self.g_opt.zero_grad(set_to_none=True)
-                passes = [self.batcher.batch(ids)]
-                if self.screen_batcher is not None:
-                    passes.append(self.screen_batcher.batch(self._screen_ids()))
-                # Photos and screens in two passes, gradients summed: joined, every photo
-                # caption would be padded to a screen's length and OCR tokens. DDP
-                # averages the gradients once, after the last pass.
-                for number, b in enumerate(passes):
-                    last = number == len(passes) - 1
-                    with nullcontext() if last or d.world == 1 else model.no_sync():
-                        logits, bow = model(*self._teacher_inputs(b))
-                        ce = self._caption_loss(logits, b, p.label_smoothing)
-                        bow_loss = F.binary_cross_entropy_with_logits(
-                            bow, b.bow.to(d.device), reduction="sum"
-                        ) / len(b.image_ids)
-                        (ce + p.bow_weight * bow_loss).backward()
-                    key = "" if number == 0 else "screen_"
-                    sums[key + "ce"] = sums.get(key + "ce", 0.0) + ce.item()
-                    sums[key + "bow"] = sums.get(key + "bow", 0.0) + bow_loss.item()
+                losses = self._mle_losses(model, ids)
+                (sum(weight * loss for loss, weight in losses.values())).backward()
+                for key, (loss, _) in losses.items():
+                    sums[key] = sums.get(key, 0.0) + loss.item()
                 torch.nn.utils.clip_grad_norm_(self.generator.parameters(), 5.0)
                 self.g_opt.step()
-                bar.set_postfix(ce=f"{ce.item():.3f}", bow=f"{bow_loss.item():.1f}")
+                bar.set_postfix(ce=f"{losses['ce'][0].item():.3f}")
             bar.close()
             self.progress["epoch"] = epoch + 1
             spent = time.time() - started
@@ -400,7 +386,6 @@ class Run:
                 }
             )
         self.progress.update(phase="disc", step=0)
-        self.recalibrate_norms()
         if d.main:
             self.export("bundle-mle")
         self.save()
@@ -429,12 +414,41 @@ class Run:
                         F.pad(mask, (0, 0, rows, 0)))
         return sb
 
-    def _teacher_inputs(self, b: Batch) -> tuple:
-        """The generator's arguments for teacher forcing on `b`, noise drawn fresh."""
+    def _mle_losses(self, model, ids: list[int]) -> dict[str, tuple[torch.Tensor, float]]:
+        """One MLE step's losses and their weights: the photos' captions and bag of words,
+        and with screens, the screens' descriptions, all from one encoder pass. The screens'
+        loss is a mean over a few screens' long descriptions; at full weight those 16 screens
+        pulled on the shared model as hard as the 320 photo captions beside them."""
+        p, sc = self.config.phases, self.config.screens
+        batches = [self.batcher.batch(ids)]
+        if self.screen_batcher is not None:
+            batches.append(self.screen_batcher.batch(self._screen_ids()))
+        images = torch.cat([b.images for b in batches]).to(self.dist.device)
+        groups, first = [], 0
+        for b in batches:
+            groups.append(self._teacher_inputs(b, first))
+            first += len(b.image_ids)
+        logits, bow = model(images, groups)
+        photos = batches[0]
+        losses = {
+            "ce": (self._caption_loss(logits[0], photos, p.label_smoothing), 1.0),
+            "bow": (F.binary_cross_entropy_with_logits(
+                bow[: len(photos.image_ids)], photos.bow.to(self.dist.device), reduction="sum"
+            ) / len(photos.image_ids), p.bow_weight),
+        }
+        if len(batches) > 1:
+            losses["screen_ce"] = (
+                self._caption_loss(logits[1], batches[1], p.label_smoothing), sc.loss_weight)
+        return losses
+
+    def _teacher_inputs(self, b: Batch, first: int = 0) -> tuple:
+        """The generator's caption group for teacher forcing on `b`, whose images start at
+        row `first` of the step's images; noise drawn fresh."""
         dev = self.dist.device
         noise = torch.randn(len(b.style), self.model_config.noise_dim)
-        return (b.images.to(dev), b.inputs.to(dev), b.image_index.to(dev), noise.to(dev),
-                b.style.to(dev), b.targets.to(dev) != 0, *b.ocr_args(dev))
+        ocr = tuple(t.to(dev)[b.image_index] for t in b.ocr) if b.ocr is not None else ()
+        return (b.inputs.to(dev), (b.image_index + first).to(dev), noise.to(dev),
+                b.style.to(dev), b.targets.to(dev) != 0, *ocr)
 
     def _caption_loss(self, logits, b: Batch, smoothing: float) -> torch.Tensor:
         targets = b.targets.to(self.dist.device)
@@ -500,37 +514,6 @@ class Run:
         )
 
     # ---------------------------------------------------------------- phase 2: D
-    @torch.no_grad()
-    def recalibrate_norms(self, batches: int = 40) -> None:
-        """Recompute the encoder's BatchNorm statistics on training photos alone.
-
-        With screens, each MLE step runs photos and screens in separate passes, so the
-        running statistics end up tracking an average of the two, which fits neither: on
-        the validation photos the MLE generator said almost one caption for every photo
-        (greedy CIDEr-D 0.131, 6% distinct), and with photo statistics 0.168 (14% distinct;
-        held-out rendered screens 3.34 -> 2.81). The GAN phase that follows trains the decoder
-        on these frozen features, screens' captions included, so it adapts to them."""
-        if self.data.screens is None:
-            return
-        encoder = self.generator.encoder
-        norms = [m for m in encoder.modules() if isinstance(m, torch.nn.BatchNorm2d)]
-        momentum = [m.momentum for m in norms]
-        for m in norms:
-            m.reset_running_stats()
-            m.momentum = None  # a plain average over the batches below
-        encoder.train()
-        rng = random.Random(self.config.seed)
-        count = len(self.data.train_images)
-        size = self.config.phases.images_per_step
-        for _ in range(batches):
-            ids = sorted(rng.sample(range(count), min(size, count)))
-            encoder(self.plain_batcher.images_for(ids)[0].to(self.dist.device))
-        for m, value in zip(norms, momentum, strict=True):
-            m.momentum = value
-        encoder.eval()
-        log.info("encoder normalisation statistics recomputed on %d training photos",
-                 batches * size)
-
     def pretrain_disc(self) -> None:
         p, d = self.config.phases, self.dist
         disc = distributed.wrap(self.discriminator, d)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import itertools
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import torch
@@ -198,16 +199,22 @@ class Generator(nn.Module):
         self.decoder = Decoder(config)
         self.bow = nn.Linear(config.feature_dim, config.vocab_size)
 
-    def forward(self, images, tokens, image_index, noise, style, keep=None,
-                ocr=None, ocr_ids=None, ocr_mask=None):
-        """Images (B,3,S,S); tokens (C,T) with `image_index` (C,) naming each one's image;
-        optionally each image's OCR tokens (B,M,F), ids and mask (B,M). Returns caption
-        logits (C,T,V+M) (or (K,V+M) for the `keep` positions) and bag-of-words logits (B,V)."""
+    def forward(self, images, captions: Sequence[tuple]) -> tuple[list[torch.Tensor], torch.Tensor]:
+        """Images (B,3,S,S) and groups of their captions for teacher forcing, each a tuple
+        (tokens (C,T), image_index (C,) naming each one's image, noise, style, keep, and
+        optionally each caption's OCR tokens (C,M,F), ids and mask (C,M)). Returns each group's
+        caption logits (C,T,V+M) (or (K,V+M) for the `keep` positions) and bag-of-words logits
+        (B,V).
+
+        The images go through the encoder in one pass whatever group they serve (photos and
+        screens): BatchNorm then normalises in training with the statistics it keeps for
+        inference. Two passes made its running statistics an average of two batches that
+        fitted neither, and the photos' captions collapsed to one."""
         features, pooled = self.encoder(images)
-        if ocr is not None:
-            ocr, ocr_ids, ocr_mask = ocr[image_index], ocr_ids[image_index], ocr_mask[image_index]
-        logits = self.decoder(tokens, features[image_index], pooled[image_index], noise, style,
-                              keep, ocr, ocr_ids, ocr_mask)
+        logits = []
+        for tokens, image_index, noise, style, keep, *ocr in captions:
+            logits.append(self.decoder(tokens, features[image_index], pooled[image_index],
+                                       noise, style, keep, *ocr))
         return logits, self.bow(pooled)
 
     @torch.no_grad()

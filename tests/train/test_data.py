@@ -68,6 +68,16 @@ def test_vocab_puts_specials_first_and_drops_rare_words():
     assert len(vocab.encode("a a a a", max_length=2)) == 3
 
 
+def test_screen_words_join_the_vocabulary_by_how_many_screens_use_them():
+    # A template word recurs across screens; a file name said three times on one screen
+    # stays out (the copy head reads it off the screen).
+    screens = [("a save dialog", "looks like a save dialog"),
+               ("a save dialog for notes.txt notes.txt notes.txt", "a dialog")]
+    vocab = Vocab.build([["a dog"]], 1, screens, min_groups=2)
+    assert {"save", "dialog", "a", "dog"} <= set(vocab.index)
+    assert "notes.txt" not in vocab.index and "looks" not in vocab.index
+
+
 def test_vocab_counts_each_register_apart():
     # A casual rewrite repeats its caption's words: that must not make a rare word common.
     vocab = Vocab.build([["a zebra"], ["looks like a zebra"]], min_count=2)

@@ -70,11 +70,18 @@ def test_photos_and_rendered_screens_train_one_copying_model(tmp_path):
     config.screens.per_step = 2
     config.screens.adv_per_step = 2
     config.screens.max_length = 30
+    config.screens.min_word_screens = 1
     out = tmp_path / "out"
     bundle_dir = train(config, out)
     log = json.loads((out / "train_log.json").read_text())
     assert all("val_screen_cider" in e for e in log["entries"] if e["phase"] != "disc")
     assert log["data"]["screens"]["train"] == 4
+    mle = [e for e in log["entries"] if e["phase"] == "mle"]
+    assert all("screen_ce" in e for e in mle)
+    # Photos and screens share one encoder pass per step: BatchNorm's running statistics
+    # see the same mixed batches as training does.
+    generator = torch.load(out / "checkpoint.pt", weights_only=False)["generator"]
+    assert generator["encoder.stem.1.num_batches_tracked"] == sum(e["steps"] for e in mle)
     bundle = load_bundle(bundle_dir)
     assert bundle.config["copy"]["max_tokens"] > 0
     assert bundle.max_length == 31

@@ -35,14 +35,16 @@ def test_generator_shapes_and_no_nans(config):
     images = torch.randn(2, 3, 32, 32)
     tokens = torch.randint(4, V, (5, 7))
     index = torch.tensor([0, 0, 1, 1, 1])
-    logits, bow = g(images, tokens, index, torch.randn(5, 3), torch.tensor([0, 1, 0, 1, 1]))
+    style = torch.tensor([0, 1, 0, 1, 1])
+    # Two groups of captions over one encoder pass: the second with each caption's OCR.
+    (plain, copying), bow = g(images, [(tokens, index, torch.randn(5, 3), style, None),
+                                       (tokens, index, torch.randn(5, 3), style, None,
+                                        *ocr_inputs(5, 4))])
     # Without OCR there is one masked copy slot, which nothing can pick.
-    assert logits.shape == (5, 7, V + 1) and bow.shape == (2, V)
-    assert torch.isfinite(logits).all() and torch.isfinite(bow).all()
-    assert (logits[..., V] < -1e3).all()
-    logits, _ = g(images, tokens, index, torch.randn(5, 3), torch.tensor([0, 1, 0, 1, 1]),
-                  None, *ocr_inputs(2, 4))
-    assert logits.shape == (5, 7, V + 4) and torch.isfinite(logits).all()
+    assert plain.shape == (5, 7, V + 1) and bow.shape == (2, V)
+    assert torch.isfinite(plain).all() and torch.isfinite(bow).all()
+    assert (plain[..., V] < -1e3).all()
+    assert copying.shape == (5, 7, V + 4) and torch.isfinite(copying).all()
     features, pooled = g.encoder(images)
     assert features.shape == (2, 16, 12) and pooled.shape == (2, 12)  # 32 px -> 4x4 grid
 

@@ -26,7 +26,8 @@ class Bundle:
     image_size: int
     mean: tuple[float, float, float]
     std: tuple[float, float, float]
-    max_length: int
+    max_length: int  # tokens, <eos> included, of a picture's description
+    text_max_length: int  # ... of a picture with text to copy from (a screen's is longer)
     noise_dim: int
     styles: tuple[str, ...]
     decoder_state: dict[str, int]  # state input name -> width; outputs are "<name>_out"
@@ -81,6 +82,7 @@ def load_bundle(path: str | os.PathLike | None = None) -> Bundle:
             mean=tuple(config["mean"]),
             std=tuple(config["std"]),
             max_length=int(config["max_length"]),
+            text_max_length=int(config.get("copy", {}).get("max_length", config["max_length"])),
             noise_dim=int(config["noise_dim"]),
             styles=tuple(config["styles"]),
             decoder_state={str(k): int(v) for k, v in config["decoder_state"].items()},

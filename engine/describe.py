@@ -117,8 +117,9 @@ class Describer:
             ocr = ocr_inputs(words, image.size, self._vocab_index, self._unknown)
 
         started = time.perf_counter()
+        limit = self.bundle.text_max_length if words else self.bundle.max_length
         best = beam_search(self.step, self.start_state(context, style_id, np.zeros(
-            (1, self.bundle.noise_dim), np.float32), ocr), self.tokens, self.bundle.max_length)[0]
+            (1, self.bundle.noise_dim), np.float32), ocr), self.tokens, limit)[0]
         texts = [self.text_of(best, words)]
         if samples > 1:
             rng = np.random.default_rng(seed)
@@ -126,7 +127,7 @@ class Describer:
             noise = rng.standard_normal((count, self.bundle.noise_dim)).astype(np.float32)
             batch = {name: np.repeat(value, count, axis=0) for name, value in context.items()}
             sampled = sample(self.step, self.start_state(batch, style_id, noise, ocr),
-                             self.tokens, self.bundle.max_length, rng=rng)
+                             self.tokens, limit, rng=rng)
             texts += [self.text_of(tokens, words) for tokens in sampled]
         timings["decode"] = (time.perf_counter() - started) * 1000
         description = Description(texts[0], style, self.provider, texts[1:], timings)

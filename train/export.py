@@ -147,13 +147,17 @@ def export_bundle(generator, vocab: Vocab, config, folder: Path, data: dict, met
         "image_size": c.image_size,
         "mean": list(c.mean),
         "std": list(c.std),
-        "max_length": max(config.data.max_length,
-                          config.screens.max_length if config.screens.count else 0) + 1,
+        # A photo's caption is short; a screen's description, with its text, is longer. Beam
+        # search's early stop is bounded by the longest a description may grow, so each
+        # kind of picture gets its own bound.
+        "max_length": config.data.max_length + 1,
         "noise_dim": c.noise_dim,
         "styles": list(c.styles),
         "decoder_state": {STATE: c.hidden_dim},
         # The decoder's logits are the vocabulary, then one copy score per OCR token.
-        "copy": {"max_tokens": MAX_TOKENS, "features": OCR_FEATURES},
+        "copy": {"max_tokens": MAX_TOKENS, "features": OCR_FEATURES,
+                 "max_length": max(config.data.max_length,
+                                   config.screens.max_length if config.screens.count else 0) + 1},
         "files": {"encoder": "encoder.onnx", "decoder": "decoder.onnx", "vocab": "vocab.json"},
         "versions": versions(),
         "training": {"recipe": config.name, "seed": config.seed, "data": data},

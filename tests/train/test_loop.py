@@ -7,8 +7,11 @@ import json
 
 import pytest
 import torch
+from PIL import Image
 
+from engine import describe
 from engine.bundle import load_bundle
+from engine.decode import beam_search
 from engine.describe import Describer
 from tests.train.fixtures import tiny_recipe
 from train.loop import Run, train
@@ -60,7 +63,7 @@ def test_resume_after_an_interruption(tmp_path, monkeypatch):
     assert [e["phase"] for e in log["entries"]] == ["mle", "mle", "disc", "adv", "adv"]
 
 
-def test_photos_and_rendered_screens_train_one_copying_model(tmp_path):
+def test_photos_and_rendered_screens_train_one_copying_model(tmp_path, monkeypatch):
     """With screens in the recipe: they are rendered, learnt with the photos, validated, and
     the bundle's decoder reads OCR tokens; the engine describes a rendered screen with it."""
     config = tiny_recipe(tmp_path)
@@ -84,9 +87,16 @@ def test_photos_and_rendered_screens_train_one_copying_model(tmp_path):
     assert generator["encoder.stem.1.num_batches_tracked"] == sum(e["steps"] for e in mle)
     bundle = load_bundle(bundle_dir)
     assert bundle.config["copy"]["max_tokens"] > 0
-    assert bundle.max_length == 31
+    assert (bundle.max_length, bundle.text_max_length) == (config.data.max_length + 1, 31)
     screen = next(tmp_path.glob("screens-*/*.png"))
     describer = Describer(bundle_dir, use_gpu=False)
     assert describer.copies
+    # Beam search is bounded by the length a description of such a picture may have: a
+    # screen's with its text, a photo's without.
+    limits = []
+    monkeypatch.setattr(describe, "beam_search",
+                        lambda *args: limits.append(args[3]) or beam_search(*args))
     description = describer.describe_file(screen, style="plain")
     assert description.text and "ocr" in description.timings_ms
+    assert describer.describe(Image.new("RGB", (320, 240), "gray")).text
+    assert limits == [31, config.data.max_length + 1]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 
@@ -28,9 +29,17 @@ class Tokens:
     banned: tuple[int, ...]  # padding, start, unknown
     no_end_after: tuple[int, ...] = ()  # words a sentence never ends on
 
+    @cached_property
+    def _ends_badly(self) -> np.ndarray:
+        table = np.zeros(max(self.no_end_after, default=0) + 1, dtype=bool)
+        table[list(self.no_end_after)] = True
+        return table
+
     def cannot_end(self, previous: np.ndarray) -> np.ndarray:
-        """(B,) bool: rows whose previous word may not end a sentence."""
-        return np.isin(previous, self.no_end_after, assume_unique=True, kind="table")
+        """(B,) bool: rows whose previous word may not end a sentence (a copied OCR word,
+        past the vocabulary, may)."""
+        table = self._ends_badly
+        return table[np.minimum(previous, len(table) - 1)] & (previous < len(table))
 
 
 def tokens_for(vocab: tuple[str, ...] | list[str]) -> Tokens:
@@ -45,7 +54,8 @@ def tokens_for(vocab: tuple[str, ...] | list[str]) -> Tokens:
 
 def _log_softmax(logits: np.ndarray) -> np.ndarray:
     shifted = logits - logits.max(axis=-1, keepdims=True)
-    return shifted - np.log(np.exp(shifted).sum(axis=-1, keepdims=True))
+    # The sum in float64: float32 would lose the tail of a long vocabulary.
+    return shifted - np.log(np.exp(shifted).sum(axis=-1, keepdims=True, dtype=np.float64))
 
 
 def _mask(logp: np.ndarray, tokens: Tokens, previous: np.ndarray, length: int, min_length: int):
@@ -81,7 +91,7 @@ def sample(
     for length in range(max_length):
         logits, update = step(previous, state)
         state = _merge(state, update)
-        logp = _mask(_log_softmax(logits.astype(np.float64)), tokens, previous, length, min_length)
+        logp = _mask(_log_softmax(logits), tokens, previous, length, min_length)
         if rng is None:
             chosen = logp.argmax(axis=-1)
         else:
@@ -129,7 +139,7 @@ def beam_search(
     for length in range(max_length):
         logits, update = step(previous, state)
         state = _merge(state, update)
-        logp = _mask(_log_softmax(logits.astype(np.float64)), tokens, previous, length, min_length)
+        logp = _mask(_log_softmax(logits), tokens, previous, length, min_length)
         vocab = logp.shape[-1]
         total = (scores[:, :, None] + logp.reshape(batch, k, vocab)).reshape(batch, k * vocab)
         # The 2k best (room to replace beams that finish), found without a full sort.

@@ -67,6 +67,8 @@ def test_a_sentence_never_ends_on_a_bad_ending():
     tokens = Tokens(bos=1, eos=2, banned=(0, 1, 3), no_end_after=(4,))
     assert sample(_table_step(stops_early), _state(), tokens, 6, min_length=0) == [[4, 5]]
     assert beam_search(_table_step(stops_early), _state(), tokens, 6, min_length=0) == [[4, 5]]
+    # A word copied from the picture's text (an id past the vocabulary) may end one.
+    assert tokens.cannot_end(np.array([4, 5, 9])).tolist() == [True, False, False]
 
 
 def test_beam_search_never_returns_an_unfinished_prefix_before_the_length_limit():

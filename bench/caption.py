@@ -47,10 +47,17 @@ def _eager_parts(checkpoint: Path):
         return {"features": features.numpy(), "pooled": pooled.numpy()}
 
     def step(tokens, state):
-        ocr = [torch.from_numpy(state[name]) for name in ("ocr", "ocr_ids", "ocr_mask")
-               if name in state]
+        """One step, taking the OCR tokens as the engine hands them to its decoder graph:
+        already read once per picture (a bundle with a reader graph) or raw."""
+        if "ocr_tokens" in state:
+            decode = generator.decoder.step_read
+            names = ("ocr_tokens", "ocr_keys", "ocr_ids", "ocr_mask")
+        else:
+            decode = generator.decoder.step
+            names = ("ocr", "ocr_ids", "ocr_mask")
+        ocr = [torch.from_numpy(state[name]) for name in names if name in state]
         with torch.no_grad():
-            logits, hidden = generator.decoder.step(
+            logits, hidden = decode(
                 torch.from_numpy(tokens), torch.from_numpy(state["h"]),
                 torch.from_numpy(state["features"]), torch.from_numpy(state["pooled"]),
                 torch.from_numpy(state["noise"]), torch.from_numpy(state["style"]), *ocr)

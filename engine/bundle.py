@@ -42,6 +42,13 @@ class Bundle:
     def decoder_path(self) -> Path:
         return self.path / self.config["files"]["decoder"]
 
+    @property
+    def reader_path(self) -> Path | None:
+        """The graph that reads a picture's OCR tokens once for every step, in a bundle whose
+        decoder copies from them (older copying bundles read them at each step)."""
+        name = self.config["files"].get("reader")
+        return self.path / name if name else None
+
     def token_id(self, token: str) -> int:
         return self.vocab.index(token)
 
@@ -98,7 +105,7 @@ def load_bundle(path: str | os.PathLike | None = None) -> Bundle:
         ) from error
     if tuple(vocab[: len(SPECIAL_TOKENS)]) != SPECIAL_TOKENS:
         raise ModelError(f"The vocabulary of the model in {path} is damaged.")
-    for graph in (bundle.encoder_path, bundle.decoder_path):
-        if not graph.is_file():
+    for graph in (bundle.encoder_path, bundle.decoder_path, bundle.reader_path):
+        if graph is not None and not graph.is_file():
             raise ModelError(f"The model in {path} is incomplete: {graph.name} is missing.")
     return bundle

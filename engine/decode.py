@@ -136,9 +136,11 @@ def beam_search(
     previous = np.full(batch * k, tokens.bos, dtype=np.int64)
     history = np.zeros((batch * k, 0), dtype=np.int64)
     finished: list[list[tuple[float, list[int]]]] = [[] for _ in range(batch)]
+    updated: set[str] = set()  # what the steps change; the rest is each picture's context
     for length in range(max_length):
         logits, update = step(previous, state)
         state = _merge(state, update)
+        updated |= update.keys()
         logp = _mask(_log_softmax(logits), tokens, previous, length, min_length)
         vocab = logp.shape[-1]
         total = (scores[:, :, None] + logp.reshape(batch, k, vocab)).reshape(batch, k * vocab)
@@ -171,7 +173,9 @@ def beam_search(
             new_tokens += toks
             new_scores.append(vals)
         rows = np.array(new_rows)
-        state = {name: value[rows] for name, value in state.items()}
+        # A picture's beams stay its own and share its context (features, noise, OCR
+        # tokens): only what the steps update follows the beams.
+        state = {name: value[rows] if name in updated else value for name, value in state.items()}
         history = np.concatenate([history[rows], np.array(new_tokens)[:, None]], axis=1)
         previous = np.array(new_tokens, dtype=np.int64)
         scores = np.array(new_scores)

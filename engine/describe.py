@@ -56,13 +56,15 @@ class Describer:
         self.bundle: Bundle = load_bundle(model_dir)
         self.encoder: Session = open_session(self.bundle.encoder_path, threads, use_gpu)
         self.decoder: Session = open_session(self.bundle.decoder_path, threads, use_gpu)
+        reader = self.bundle.reader_path
+        self.reader: Session | None = reader and open_session(reader, threads, use_gpu)
         self._threads = threads
         self._text_reader: TextReader | None = None  # loaded on first use: about half a second
         self.tokens = tokens_for(self.bundle.vocab)
         self._vocab_index = {word: i for i, word in enumerate(self.bundle.vocab)}
         self._unknown = self._vocab_index[UNK]
         # A model with a copy head reads the picture's text first and may say its words.
-        self.copies = "ocr" in self.decoder.input_names
+        self.copies = "ocr_ids" in self.decoder.input_names
 
     @property
     def provider(self) -> str:
@@ -161,6 +163,8 @@ class Describer:
         state["style"] = np.full(batch, style_id, dtype=np.int64)
         if self.copies:
             ocr = ocr or ocr_inputs([], (1, 1), self._vocab_index, self._unknown)
+            if self.reader is not None:
+                ocr = {**ocr, **self.reader.run({"ocr": ocr["ocr"], "ocr_ids": ocr["ocr_ids"]})}
             state.update({name: np.repeat(value, batch, axis=0) for name, value in ocr.items()})
         for name, width in self.bundle.decoder_state.items():
             state[name] = np.zeros((batch, width), np.float32)

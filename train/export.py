@@ -44,15 +44,32 @@ class EncoderGraph(nn.Module):
         return self.encoder(image)
 
 
-class StepGraph(nn.Module):
-    """The engine's argument order: token, noise, style, encoder outputs, OCR tokens, state."""
+class ReaderGraph(nn.Module):
+    """A picture's OCR tokens read once, before its first word: every step attends over the
+    same token vectors and copy keys, and computing them at each step cost more than the
+    rest of a screen description's step."""
 
     def __init__(self, generator):
         super().__init__()
         self.decoder = generator.decoder
 
-    def forward(self, token, noise, style, features, pooled, ocr, ocr_ids, ocr_mask, h):
-        return self.decoder.step(token, h, features, pooled, noise, style, ocr, ocr_ids, ocr_mask)
+    def forward(self, ocr, ocr_ids):
+        tokens, keys, _, _ = self.decoder.read_ocr(ocr, ocr_ids, None, None)
+        return tokens, keys
+
+
+class StepGraph(nn.Module):
+    """The engine's argument order: token, noise, style, encoder outputs, OCR tokens as read,
+    state."""
+
+    def __init__(self, generator):
+        super().__init__()
+        self.decoder = generator.decoder
+
+    def forward(self, token, noise, style, features, pooled, ocr_tokens, ocr_keys, ocr_ids,
+                ocr_mask, h):
+        return self.decoder.step_read(token, h, features, pooled, noise, style,
+                                      ocr_tokens, ocr_keys, ocr_ids, ocr_mask)
 
 
 def example_ocr(batch: int, count: int = 3) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
@@ -63,29 +80,40 @@ def example_ocr(batch: int, count: int = 3) -> tuple[torch.Tensor, torch.Tensor,
 
 
 def example_inputs(generator, batch: int = 2):
+    """Example inputs of the encoder, the reader and the decoder step graphs."""
     c = generator.config
     image = torch.rand(batch, 3, c.image_size, c.image_size)
+    ocr, ocr_ids, ocr_mask = example_ocr(batch)
     with torch.no_grad():
         features, pooled = generator.encoder(image)
+        tokens, keys, _, _ = generator.decoder.read_ocr(ocr, ocr_ids, ocr_mask, features)
     step = (
         torch.full((batch,), 1, dtype=torch.long),
         torch.zeros(batch, c.noise_dim),
         torch.zeros(batch, dtype=torch.long),
         features,
         pooled,
-        *example_ocr(batch),
+        tokens,
+        keys,
+        ocr_ids,
+        ocr_mask,
         torch.zeros(batch, c.hidden_dim),
     )
-    return image, step
+    return image, (ocr, ocr_ids), step
+
+
+GRAPHS = ("encoder.onnx", "reader.onnx", "decoder.onnx")
 
 
 def export_onnx(generator, folder: Path) -> None:
-    """Write encoder.onnx and decoder.onnx (dynamic batch, opset 17) and check the graphs."""
+    """Write encoder.onnx, reader.onnx and decoder.onnx (dynamic batch and number of OCR
+    tokens, opset 17) and check the graphs."""
     model = copy.deepcopy(generator).cpu().eval()
-    image, step = example_inputs(model)
+    image, read, step = example_inputs(model)
     batch = {0: "batch"}
-    names = ["token", "noise", "style", "features", "pooled", "ocr", "ocr_ids", "ocr_mask", STATE]
     tokens = {0: "batch", 1: "ocr_tokens"}
+    names = ["token", "noise", "style", "features", "pooled", "ocr_tokens", "ocr_keys",
+             "ocr_ids", "ocr_mask", STATE]
     with warnings.catch_warnings():
         # The TorchScript exporter: the torch.export one cannot yet write a GRU step graph.
         warnings.filterwarnings("ignore", category=DeprecationWarning)
@@ -105,6 +133,16 @@ def export_onnx(generator, folder: Path) -> None:
             opset_version=OPSET,
         )
         torch.onnx.export(
+            ReaderGraph(model),
+            read,
+            folder / "reader.onnx",
+            dynamo=False,
+            input_names=["ocr", "ocr_ids"],
+            output_names=["ocr_tokens", "ocr_keys"],
+            dynamic_axes={name: tokens for name in ("ocr", "ocr_ids", "ocr_tokens", "ocr_keys")},
+            opset_version=OPSET,
+        )
+        torch.onnx.export(
             StepGraph(model),
             step,
             folder / "decoder.onnx",
@@ -112,11 +150,11 @@ def export_onnx(generator, folder: Path) -> None:
             input_names=names,
             output_names=["logits", f"{STATE}_out"],
             dynamic_axes={**{n: batch for n in [*names, f"{STATE}_out"]},
-                          "ocr": tokens, "ocr_ids": tokens, "ocr_mask": tokens,
+                          **{n: tokens for n in ("ocr_tokens", "ocr_keys", "ocr_ids", "ocr_mask")},
                           "logits": {0: "batch", 1: "vocab_and_copies"}},
             opset_version=OPSET,
         )
-    for name in ("encoder.onnx", "decoder.onnx"):
+    for name in GRAPHS:
         onnx.checker.check_model(onnx.load(folder / name))
 
 
@@ -158,7 +196,8 @@ def export_bundle(generator, vocab: Vocab, config, folder: Path, data: dict, met
         "copy": {"max_tokens": MAX_TOKENS, "features": OCR_FEATURES,
                  "max_length": max(config.data.max_length,
                                    config.screens.max_length if config.screens.count else 0) + 1},
-        "files": {"encoder": "encoder.onnx", "decoder": "decoder.onnx", "vocab": "vocab.json"},
+        "files": {"encoder": "encoder.onnx", "reader": "reader.onnx", "decoder": "decoder.onnx",
+                  "vocab": "vocab.json"},
         "versions": versions(),
         "training": {"recipe": config.name, "seed": config.seed, "data": data},
         "terms": FLICKR8K_TERMS if config.data.source == "flickr8k" else USER_DATA_TERMS,
@@ -193,18 +232,22 @@ def max_logit_gap(generator, folder: Path, images: torch.Tensor, steps: int = 5)
 
     model = copy.deepcopy(generator).cpu().eval()
     options = {"providers": ["CPUExecutionProvider"]}
-    encoder = ort.InferenceSession(str(folder / "encoder.onnx"), **options)
-    decoder = ort.InferenceSession(str(folder / "decoder.onnx"), **options)
+    encoder, reader, decoder = (ort.InferenceSession(str(folder / name), **options)
+                                for name in GRAPHS)
     features, pooled = encoder.run(None, {"image": images.numpy()})
     batch = len(images)
     ocr = example_ocr(batch)
+    ocr_tokens, ocr_keys = reader.run(None, {"ocr": ocr[0].numpy(), "ocr_ids": ocr[1].numpy()})
     feeds = {
         "token": np.full(batch, 1, dtype=np.int64),
         "noise": np.zeros((batch, model.config.noise_dim), np.float32),
         "style": np.zeros(batch, np.int64),
         "features": features,
         "pooled": pooled,
-        **{name: t.numpy() for name, t in zip(("ocr", "ocr_ids", "ocr_mask"), ocr, strict=True)},
+        "ocr_tokens": ocr_tokens,
+        "ocr_keys": ocr_keys,
+        "ocr_ids": ocr[1].numpy(),
+        "ocr_mask": ocr[2].numpy(),
         STATE: np.zeros((batch, model.config.hidden_dim), np.float32),
     }
     gap = 0.0
@@ -227,15 +270,22 @@ def max_logit_gap(generator, folder: Path, images: torch.Tensor, steps: int = 5)
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description="Re-export a bundle from <bundle>.generator.pt")
+    parser = argparse.ArgumentParser(
+        description="Re-export a bundle from <bundle>.generator.pt with today's export code")
     parser.add_argument("--run", type=Path, required=True, help="training output folder")
     parser.add_argument("--name", default="bundle", help="bundle folder name inside --run")
     args = parser.parse_args()
     logging.basicConfig(level=logging.INFO)
+    from train.config import TrainConfig
+
     folder = args.run / args.name
     generator = load_generator(args.run / f"{args.name}.generator.pt")
-    export_onnx(generator, folder)
-    image, _ = example_inputs(generator, 4)
+    before = json.loads((folder / "config.json").read_text(encoding="utf-8"))
+    recipe = json.loads((args.run / "train_log.json").read_text(encoding="utf-8"))["config"]
+    vocab = Vocab(json.loads((folder / "vocab.json").read_text(encoding="utf-8")))
+    export_bundle(generator, vocab, TrainConfig.from_dict(recipe), folder,
+                  before["training"]["data"], before["metrics"])
+    image, _, _ = example_inputs(generator, 4)
     print(f"re-exported {folder}; largest logit gap {max_logit_gap(generator, folder, image):.2e}")
 
 

@@ -119,15 +119,17 @@ class Decoder(nn.Module):
         return torch.tanh(self.cond(torch.cat([pooled, noise, self.style(style)], dim=-1)))
 
     def read_ocr(self, ocr, ocr_ids, ocr_mask, features: torch.Tensor):
-        """OCR tokens (B,M,F), their word ids (B,M) and mask (B,M) -> token vectors (B,M,D),
-        ids and mask; with `ocr` None, one masked slot per row."""
+        """OCR tokens (B,M,F), their word ids (B,M) and mask (B,M) -> what the steps read of
+        them: token vectors (B,M,D), their copy keys (B,M,D), ids and mask; with `ocr` None,
+        one masked slot per row. The same for every step of a caption, so the engine reads
+        them once per picture (its reader graph)."""
         if ocr is None:
             batch = features.shape[0]
             ocr = features.new_zeros(batch, 1, OCR_FEATURES)
             ocr_ids = torch.zeros(batch, 1, dtype=torch.long, device=features.device)
             ocr_mask = features.new_zeros(batch, 1)
         tokens = self.ocr_norm(self.ocr_in(ocr) + self.ocr_word(self.embed(ocr_ids)))
-        return tokens, ocr_ids, ocr_mask
+        return tokens, self.copy_key(tokens), ocr_ids, ocr_mask
 
     def _inputs(self, tokens, ocr_tokens, ocr_ids):
         """Embeddings of input ids (B,T) that may point at OCR tokens (id >= V)."""
@@ -139,7 +141,7 @@ class Decoder(nn.Module):
         unknown = (copied & (words == UNK_ID))[..., None].float()
         return self.embed(words) + unknown * self.copy_embed(picked)
 
-    def _read(self, states, features, ocr_tokens, ocr_mask, keep=None):
+    def _read(self, states, features, ocr_tokens, ocr_keys, ocr_mask, keep=None):
         # states (B,T,H) attend over the grid (B,N,D) and the OCR tokens (B,M,D)
         weights = torch.softmax(self.query(states) @ features.transpose(1, 2) * self.scale, -1)
         q = self.ocr_query(states)
@@ -149,7 +151,7 @@ class Decoder(nn.Module):
         ocr_context = torch.softmax(scores, -1)[..., 1:] @ ocr_tokens
         mixed = torch.cat([states, weights @ features, ocr_context], dim=-1)
         combined = torch.tanh(self.combine(mixed))  # (B, T, H)
-        copy = self.copy_query(combined) @ self.copy_key(ocr_tokens).transpose(1, 2)
+        copy = self.copy_query(combined) @ ocr_keys.transpose(1, 2)
         copy = copy * self.scale + masked  # (B, T, M)
         if keep is not None:
             # Only the positions that have a target: the output layer is most of the cost.
@@ -160,7 +162,7 @@ class Decoder(nn.Module):
                 ocr=None, ocr_ids=None, ocr_mask=None) -> torch.Tensor:
         """Teacher forcing: input tokens (B,T) -> logits (B,T,V+M), all steps in one GRU call;
         with a boolean `keep` (B,T), logits (K,V+M) of the kept positions only."""
-        ocr_tokens, ocr_ids, ocr_mask = self.read_ocr(ocr, ocr_ids, ocr_mask, features)
+        ocr_tokens, ocr_keys, ocr_ids, ocr_mask = self.read_ocr(ocr, ocr_ids, ocr_mask, features)
         cond = self.condition(pooled, noise, style)  # (B, C)
         embedded = self._inputs(tokens, ocr_tokens, ocr_ids)
         inputs = torch.cat([embedded, cond[:, None].expand(-1, tokens.shape[1], -1)], -1)
@@ -175,17 +177,23 @@ class Decoder(nn.Module):
             states, _ = nn.utils.rnn.pad_packed_sequence(
                 self.gru(packed)[0], batch_first=True, total_length=tokens.shape[1]
             )
-        return self._read(states, features, ocr_tokens, ocr_mask, keep)
+        return self._read(states, features, ocr_tokens, ocr_keys, ocr_mask, keep)
 
     def step(self, token, state, features, pooled, noise, style,
              ocr=None, ocr_ids=None, ocr_mask=None):
         """One word: token (B,), state (B,H) -> logits (B,V+M), new state (B,H)."""
-        ocr_tokens, ocr_ids, ocr_mask = self.read_ocr(ocr, ocr_ids, ocr_mask, features)
+        return self.step_read(token, state, features, pooled, noise, style,
+                              *self.read_ocr(ocr, ocr_ids, ocr_mask, features))
+
+    def step_read(self, token, state, features, pooled, noise, style,
+                  ocr_tokens, ocr_keys, ocr_ids, ocr_mask):
+        """`step` with the OCR tokens already read by `read_ocr`."""
         cond = self.condition(pooled, noise, style)
         embedded = self._inputs(token[:, None], ocr_tokens, ocr_ids)[:, 0]
         inputs = torch.cat([embedded, cond], dim=-1)[:, None]  # (B, 1, E+C)
         states, _ = self.gru(inputs, state[None].contiguous())
-        return self._read(states, features, ocr_tokens, ocr_mask)[:, 0], states[:, 0]
+        logits = self._read(states, features, ocr_tokens, ocr_keys, ocr_mask)
+        return logits[:, 0], states[:, 0]
 
 
 class Generator(nn.Module):
@@ -239,9 +247,10 @@ class Generator(nn.Module):
         state = features.new_zeros(batch, self.config.hidden_dim)
         out = torch.zeros(batch, max_steps, dtype=torch.long)
         done = torch.zeros(batch, dtype=torch.bool)
+        read = self.decoder.read_ocr(*(ocr or (None, None, None)), features)
         for t in range(max_steps):
-            logits, state = self.decoder.step(token, state, features, pooled, noise, style,
-                                              *(ocr or ()))
+            logits, state = self.decoder.step_read(token, state, features, pooled, noise, style,
+                                                   *read)
             logits[:, list(banned)] = -math.inf
             if greedy:
                 token = logits.argmax(-1)

@@ -4,11 +4,13 @@ tokens that the copy head may point at."""
 from __future__ import annotations
 
 import numpy as np
+import pytest
 import torch
 
 from engine.bundle import load_bundle
 from engine.decode import Tokens, sample
 from engine.describe import Describer
+from engine.errors import ModelError
 from engine.ocr import TextBox
 from engine.ocrtokens import ocr_inputs, ocr_words
 from tests.train.fixtures import tiny_recipe
@@ -41,6 +43,10 @@ def test_onnx_matches_pytorch(tmp_path):
                                   bundle.style_id("plain"),
                                   np.zeros((IMAGES, bundle.noise_dim), np.float32), ocr)
     assert state["ocr"].shape == (IMAGES, 4, ocr["ocr"].shape[2])
+    # The reader graph reads the OCR tokens once; every step takes what it read.
+    assert describer.reader is not None
+    assert state["ocr_tokens"].shape == state["ocr_keys"].shape == (
+        IMAGES, 4, config.model.feature_dim)
 
     with torch.no_grad():
         features, pooled = generator.encoder(torch.from_numpy(pixels))
@@ -72,3 +78,7 @@ def test_onnx_matches_pytorch(tmp_path):
     assert gap < 1e-4, f"ONNX logits differ from PyTorch's by {gap:.2e}"
     single = max_logit_gap(generator, folder, torch.from_numpy(pixels[:1]))
     assert single < 1e-4, "a batch of one (dynamic batch) must agree too"
+
+    (folder / "reader.onnx").unlink()
+    with pytest.raises(ModelError, match=r"reader\.onnx is missing"):
+        load_bundle(folder)

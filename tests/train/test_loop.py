@@ -4,6 +4,7 @@ the engine accepts, and --resume picking up where a run stopped."""
 from __future__ import annotations
 
 import json
+import sys
 
 import pytest
 import torch
@@ -14,6 +15,7 @@ from engine.bundle import load_bundle
 from engine.decode import beam_search
 from engine.describe import Describer
 from tests.train.fixtures import tiny_recipe
+from train import export
 from train.loop import Run, train
 
 
@@ -43,6 +45,18 @@ def test_bundles_load_in_the_engine(run):
         assert bundle.image_size == config.model.image_size
         assert bundle.config["terms"].startswith("Trained on data supplied by the user")
         assert bundle.config["metrics"]["during_training"]["cider_d"] is not None
+
+
+def test_a_bundle_is_re_exported_from_its_saved_generator(run, monkeypatch):
+    _, out, bundle_dir = run
+    before = json.loads((bundle_dir / "config.json").read_text())
+    (bundle_dir / "reader.onnx").unlink()
+    (bundle_dir / "decoder.onnx").write_bytes(b"made by older export code")
+    monkeypatch.setattr(sys, "argv", ["export", "--run", str(out)])
+    export.main()
+    after = json.loads((bundle_dir / "config.json").read_text())
+    assert after["metrics"] == before["metrics"] and after["training"] == before["training"]
+    assert Describer(bundle_dir, use_gpu=False).describe(Image.new("RGB", (64, 48))).text
 
 
 def test_resume_after_an_interruption(tmp_path, monkeypatch):

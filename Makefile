@@ -24,7 +24,7 @@ bench: $(DEV_STAMP)
 # held-out rendered screens, and puts it in assets/model.
 train: $(DEV_STAMP)
 	QT_QPA_PLATFORM=offscreen $(PYTHON) -m train --config train/configs/default.toml --out runs/default
-	$(PYTHON) -m train.evaluate --model runs/default/bundle-mle --model runs/default/bundle \
+	$(PYTHON) -m train.evaluate --model runs/default/bundle-mle --model runs/default/bundle --write-metrics \
 		--out runs/default/evaluate.json
 	QT_QPA_PLATFORM=offscreen $(PYTHON) -m train.screens --count 200 --seed 99 --workers 2 \
 		--out runs/default/held-out-screens

@@ -17,9 +17,11 @@ BAD_ENDINGS = frozenset(
      "near", "to", "is", "are", "am", "and", "or", "its", "their", "his", "her", "'s", ","}
 )
 
-# Words (with inner apostrophes, hyphens and dots: "well-known", "report-2026.pdf", "5.99"),
-# numbers, the punctuation spoken text keeps, and the full stop between two sentences.
-_TOKEN = re.compile(r"[^\W_]+(?:[-'.][^\W_]+)*|[,!?.]")
+# Words and numbers, kept whole across the marks inside what a screen shows ("well-known",
+# "IMG_1559.jpg", "8:38", "ben@mail.org", "example.com/join", "C:\\Users"), with a currency
+# sign before or a percent sign after ("$5.99", "45%"); the punctuation spoken text keeps; and
+# the full stop between two sentences. Split, such a name could not be copied as it reads.
+_TOKEN = re.compile(r"[$€£]?[^\W_]+(?:[-'._:@/\\]+[^\W_]+)*%?|[,!?.]")
 # Contractions become their own tokens ("it's" -> "it", "'s") so the vocabulary stays small.
 _CONTRACTION = re.compile(r"^(.+?)('s|'re|'ve|'ll|'d|'m|n't)$", re.IGNORECASE)
 _ATTACHED = {",", "!", "?", ".", "'s", "'re", "'ve", "'ll", "'d", "'m", "n't"}

@@ -21,6 +21,7 @@ readout (`ocr_readout`) are scored alike. From the command line, through the eva
 from __future__ import annotations
 
 import json
+import re
 import statistics
 import unicodedata
 from collections.abc import Callable
@@ -95,9 +96,15 @@ def _allowed(char: str) -> bool:
         char, "").startswith("LATIN ")
 
 
+# An underscore inside a name ("budget_2024.csv", "CoffeeShop_Guest") is part of what the
+# screen says; on its own it is a stroke that OCR read as a glyph.
+_NAME_UNDERSCORE = re.compile(r"(?<=[^\W_])_+(?=[^\W_])")
+
+
 def junk_glyphs(text: str) -> list[str]:
     """The characters of `text` that a spoken description should not contain, each once, in
     the order they first appear."""
+    text = _NAME_UNDERSCORE.sub("", text)
     return list(dict.fromkeys(char for char in text if not _allowed(char)))
 
 

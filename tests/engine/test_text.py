@@ -1,4 +1,4 @@
-from engine.text import detokenize, tokenize
+from engine.text import detokenize, split_words, tokenize
 
 
 def test_tokenize_splits_contractions_and_keeps_commas():
@@ -17,10 +17,18 @@ def test_detokenize_makes_a_spoken_sentence():
 def test_sentences_keep_their_full_stops_and_dotted_words_stay_whole():
     text = "A Delete file popup. It asks about holiday-photos.zip, $5.99... Sure?. Yes."
     assert tokenize(text) == ["a", "delete", "file", "popup", ".", "it", "asks", "about",
-                              "holiday-photos.zip", ",", "5.99", ".", "sure", "?", "yes"]
+                              "holiday-photos.zip", ",", "$5.99", ".", "sure", "?", "yes"]
     assert detokenize(tokenize(text)) == (
-        "A delete file popup. It asks about holiday-photos.zip, 5.99. Sure? Yes.")
+        "A delete file popup. It asks about holiday-photos.zip, $5.99. Sure? Yes.")
 
 
 def test_detokenize_never_says_empty_sentences():
     assert detokenize([".", "a", "dog", ".", ".", "it", "runs", "."]) == "A dog. It runs."
+
+
+def test_what_a_screen_shows_stays_one_word_so_it_can_be_copied_as_it_reads():
+    text = "IMG_1559.jpg at 8:38 AM: 45% of $5.99, mail ben@mail.org, see example.com/join"
+    assert split_words(text) == ["IMG_1559.jpg", "at", "8:38", "AM", "45%", "of", "$5.99", ",",
+                                 "mail", "ben@mail.org", ",", "see", "example.com/join"]
+    # A mark between words, or after one, still separates them.
+    assert split_words("Quality: High - yes / no") == ["Quality", "High", "yes", "no"]

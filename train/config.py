@@ -45,6 +45,9 @@ class PhaseConfig:
     # mu: a sample loses reward for the bigrams it shares with the other K-1 samples of its
     # image, so the policy gradient cannot collapse every noise vector onto one caption.
     reward_overlap_weight: float = 0.0
+    # An entropy bonus on the policy gradient (per word, in nats), as reinforcement learning
+    # keeps a policy from collapsing: the samples' vocabulary shrinks without it.
+    entropy_weight: float = 0.0
     disc_every: int = 1  # a D step after every this many G steps
     validation_images: int = 500  # decoded greedily after each epoch for the log
 

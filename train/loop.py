@@ -145,6 +145,18 @@ def caption_loss(logits, targets, copies, smoothing: float, vocab_size: int) -> 
     return ((1 - smoothing) * nll + smoothing * smooth).mean()
 
 
+def policy_gradient(logits, samples, advantage) -> tuple[torch.Tensor, torch.Tensor]:
+    """REINFORCE over sampled captions: logits (N,T,V+M) that produced `samples` (N,T; 0 after
+    <eos>) and each sample's advantage (N,) -> (the loss, the policy's mean entropy per word
+    said). The entropy is the GAN's bonus: the CIDEr reward sharpens every step onto the
+    words the references share, and the bonus holds the other words open."""
+    logp = torch.log_softmax(logits, -1)
+    said = samples != 0
+    taken = logp.gather(-1, samples[..., None])[..., 0] * said
+    entropy = -(logp.exp() * logp).sum(-1)[said].mean()
+    return -(advantage * taken.sum(1)).mean(), entropy
+
+
 class Run:
     """One training run's models, optimisers, progress and log; checkpointed as a whole."""
 
@@ -630,9 +642,7 @@ class Run:
             ocr = parts.get("ocr", ())
             logits = decoder(tokens, *(torch.cat(parts[k]) for k in
                                        ("features", "pooled", "noise", "style")), None, *ocr)
-            logp = torch.log_softmax(logits[:n, : samples.shape[1]], -1)
-            taken = logp.gather(-1, samples[..., None])[..., 0] * (samples != 0)
-            pg = -(advantage * taken.sum(1)).mean()
+            pg, entropy = policy_gradient(logits[:n, : samples.shape[1]], samples, advantage)
             ce = F.cross_entropy(
                 logits[n:n + h, : human_out.shape[1]].flatten(0, 1), human_out.flatten(),
                 ignore_index=0,
@@ -641,7 +651,7 @@ class Run:
                 keep = screen.targets.to(dev) != 0
                 ce = ce + self._caption_loss(
                     logits[n + h:, : keep.shape[1]][keep], screen, 0.0)
-            loss = pg + p.adv_ce_weight * ce
+            loss = pg + p.adv_ce_weight * ce - p.entropy_weight * entropy
             self.g_opt.zero_grad(set_to_none=True)
             loss.backward()
             torch.nn.utils.clip_grad_norm_(self.generator.decoder.parameters(), 5.0)
@@ -660,6 +670,7 @@ class Run:
                 ("cider_reward", cider.mean().item()),
                 ("overlap", overlap.mean().item()),
                 ("pg", pg.item()),
+                ("entropy", entropy.item()),
                 ("ce", ce.item()),
                 ("d_loss", d_loss),
                 ("d_accuracy", d_acc),

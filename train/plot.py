@@ -10,7 +10,7 @@ matplotlib.use("Agg")  # files only: training runs on machines with no display
 import matplotlib.pyplot as plt
 
 LOSSES = ("ce", "bow", "screen_ce", "kind", "d_loss", "pg", "reward", "cider_reward", "d_prob",
-          "overlap")
+          "overlap", "entropy")
 METRICS = ("val_cider", "val_bleu4", "val_distinct")
 
 

@@ -64,10 +64,6 @@ class ScreenConfig:
     casual_share: float = 0.5
     per_step: int = 16  # screens joining each MLE step's photos
     loss_weight: float = 0.5  # of the screens' caption loss beside the photos' (whole batch: 1)
-    # The auxiliary kind loss (photo, or which kind of screen) on the image summary: at 96
-    # pixels a dialog is a small patch of the picture, and the captions name its kind in one
-    # or two words of forty.
-    kind_weight: float = 0.2
     min_word_screens: int = 20  # a screen word the vocabulary learns; rarer ones are copied
     adv_per_step: int = 8  # screens whose captions keep the GAN's decoder able to copy
     photo_ocr_share: float = 0.3  # photos given a few stray OCR words, as real OCR finds

@@ -25,7 +25,7 @@ from train.data import CaptionedImage, Vocab, load_source, split
 from train.export import export_bundle
 from train.imagecache import CACHE_DIR, cached_images
 from train.metrics import CiderD, caption_scores
-from train.model import PHOTO_KIND, UNK_ID, Discriminator, Generator
+from train.model import UNK_ID, Discriminator, Generator
 from train.plot import plot_log
 from train.screendata import (
     RenderedScreens,
@@ -164,9 +164,6 @@ class Run:
         self.config, self.data, self.out, self.dist = config, data, out, dist
         self.model_config = config.model
         self.model_config.vocab_size = len(data.vocab)
-        if data.screens is not None:
-            kinds = sorted(set(data.screens.train_screens.kinds))
-            self.model_config.kinds = (PHOTO_KIND, *kinds)
         torch.manual_seed(config.seed)  # the same initial weights on every rank
         self.generator = Generator(self.model_config).to(dist.device)
         self.discriminator = Discriminator(self.model_config).to(dist.device)
@@ -443,7 +440,7 @@ class Run:
         for b in batches:
             groups.append(self._teacher_inputs(b, first))
             first += len(b.image_ids)
-        logits, bow, kinds = model(images, groups)
+        logits, bow = model(images, groups)
         photos = batches[0]
         losses = {
             "ce": (self._caption_loss(logits[0], photos, p.label_smoothing), 1.0),
@@ -452,15 +449,8 @@ class Run:
             ) / len(photos.image_ids), p.bow_weight),
         }
         if len(batches) > 1:
-            screens = batches[1]
             losses["screen_ce"] = (
-                self._caption_loss(logits[1], screens, p.label_smoothing), sc.loss_weight)
-            names = self.data.screens.train_screens.kinds
-            index = self.model_config.kinds.index
-            target = torch.tensor([0] * len(photos.image_ids)
-                                  + [index(names[i]) for i in screens.image_ids])
-            losses["kind"] = (F.cross_entropy(kinds, target.to(self.dist.device)),
-                              sc.kind_weight)
+                self._caption_loss(logits[1], batches[1], p.label_smoothing), sc.loss_weight)
         return losses
 
     def _teacher_inputs(self, b: Batch, first: int = 0) -> tuple:
@@ -582,10 +572,8 @@ class Run:
         disc = distributed.wrap(self.discriminator, d)
         for group in self.g_opt.param_groups:
             group["lr"] = p.adv_lr
-        g = self.generator
-        for module in (g.encoder, g.bow, g.kind):
-            for param in module.parameters() if module is not None else ():
-                param.requires_grad_(False)
+        for param in [*self.generator.encoder.parameters(), *self.generator.bow.parameters()]:
+            param.requires_grad_(False)
         scorers = {
             self.plain: CiderD(self.data.train.references),
             self.casual: CiderD(_casual_references(self.data.train, v)),

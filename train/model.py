@@ -16,7 +16,6 @@ from engine.ocrtokens import FEATURES as OCR_FEATURES
 from engine.text import SPECIAL_TOKENS, UNK
 
 UNK_ID = SPECIAL_TOKENS.index(UNK)  # the vocabulary's fixed ids
-PHOTO_KIND = "photo"  # the kind head's first class; the others are screen kinds
 
 
 @dataclass
@@ -33,9 +32,6 @@ class ModelConfig:
     dropout: float = 0.3
     disc_dim: int = 256
     vocab_size: int = 0  # set from the data's vocabulary
-    # What the auxiliary kind head tells apart: "photo" and the rendered screens' kinds, set
-    # from the data; empty (no head) without screens.
-    kinds: tuple[str, ...] = ()
     mean: tuple[float, float, float] = (0.485, 0.456, 0.406)
     std: tuple[float, float, float] = (0.229, 0.224, 0.225)
     extra: dict = field(default_factory=dict)  # free-form notes kept with the checkpoint
@@ -44,7 +40,6 @@ class ModelConfig:
         # TOML gives lists; tuples keep the config hashable and the bundle's JSON stable.
         self.channels = tuple(self.channels)
         self.styles = tuple(self.styles)
-        self.kinds = tuple(self.kinds)
         self.mean = tuple(self.mean)
         self.std = tuple(self.std)
 
@@ -202,9 +197,8 @@ class Decoder(nn.Module):
 
 
 class Generator(nn.Module):
-    """Encoder + decoder, plus two auxiliary heads on the image summary that teach the encoder
-    what it is looking at: bag of words (multi-label: which words a photo's captions use) and
-    kind (a photo, or which kind of screen). Neither is exported: they shape the features."""
+    """Encoder + decoder, plus the auxiliary bag-of-words head that teaches the encoder what
+    is in a photo (multi-label: which words its captions use)."""
 
     def __init__(self, config: ModelConfig):
         super().__init__()
@@ -212,15 +206,13 @@ class Generator(nn.Module):
         self.encoder = Encoder(config)
         self.decoder = Decoder(config)
         self.bow = nn.Linear(config.feature_dim, config.vocab_size)
-        self.kind = nn.Linear(config.feature_dim, len(config.kinds)) if config.kinds else None
 
-    def forward(self, images, captions: Sequence[tuple]
-                ) -> tuple[list[torch.Tensor], torch.Tensor, torch.Tensor | None]:
+    def forward(self, images, captions: Sequence[tuple]) -> tuple[list[torch.Tensor], torch.Tensor]:
         """Images (B,3,S,S) and groups of their captions for teacher forcing, each a tuple
         (tokens (C,T), image_index (C,) naming each one's image, noise, style, keep, and
         optionally each caption's OCR tokens (C,M,F), ids and mask (C,M)). Returns each group's
-        caption logits (C,T,V+M) (or (K,V+M) for the `keep` positions), bag-of-words logits
-        (B,V) and kind logits (B,len(kinds)), None without a kind head.
+        caption logits (C,T,V+M) (or (K,V+M) for the `keep` positions) and bag-of-words logits
+        (B,V).
 
         The images go through the encoder in one pass whatever group they serve (photos and
         screens): BatchNorm then normalises in training with the statistics it keeps for
@@ -231,8 +223,7 @@ class Generator(nn.Module):
         for tokens, image_index, noise, style, keep, *ocr in captions:
             logits.append(self.decoder(tokens, features[image_index], pooled[image_index],
                                        noise, style, keep, *ocr))
-        kinds = self.kind(pooled) if self.kind is not None else None
-        return logits, self.bow(pooled), kinds
+        return logits, self.bow(pooled)
 
     @torch.no_grad()
     def sample(

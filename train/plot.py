@@ -9,8 +9,8 @@ import matplotlib
 matplotlib.use("Agg")  # files only: training runs on machines with no display
 import matplotlib.pyplot as plt
 
-LOSSES = ("ce", "bow", "screen_ce", "kind", "d_loss", "pg", "reward", "cider_reward", "d_prob",
-          "overlap", "entropy")
+LOSSES = ("ce", "bow", "screen_ce", "d_loss", "pg", "reward", "cider_reward", "d_prob", "overlap",
+          "entropy")
 METRICS = ("val_cider", "val_bleu4", "val_distinct")
 
 

@@ -42,13 +42,11 @@ class RenderedScreens:
     plain: list[str]
     casual: list[str]
     names: list[str]
-    kinds: list[str]  # what each screen shows: "error message", "terminal", "empty desktop"...
 
     def subset(self, start: int, stop: int) -> RenderedScreens:
         return RenderedScreens(self.images[start:stop], self.lines[start:stop],
                                self.sizes[start:stop], self.plain[start:stop],
-                               self.casual[start:stop], self.names[start:stop],
-                               self.kinds[start:stop])
+                               self.casual[start:stop], self.names[start:stop])
 
 
 def renderer_version() -> str:
@@ -82,7 +80,6 @@ def load_screens(folder: Path, size: int, cache: Path) -> RenderedScreens:
         plain=[r["descriptions"]["plain"] for r in records],
         casual=[r["descriptions"]["casual"] for r in records],
         names=[r["name"] for r in records],
-        kinds=[r["kind"] for r in records],
     )
 
 

@@ -3,8 +3,6 @@ and without OCR tokens to copy from."""
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import pytest
 import torch
 
@@ -39,22 +37,16 @@ def test_generator_shapes_and_no_nans(config):
     index = torch.tensor([0, 0, 1, 1, 1])
     style = torch.tensor([0, 1, 0, 1, 1])
     # Two groups of captions over one encoder pass: the second with each caption's OCR.
-    (plain, copying), bow, kinds = g(images, [(tokens, index, torch.randn(5, 3), style, None),
+    (plain, copying), bow = g(images, [(tokens, index, torch.randn(5, 3), style, None),
                                        (tokens, index, torch.randn(5, 3), style, None,
                                         *ocr_inputs(5, 4))])
     # Without OCR there is one masked copy slot, which nothing can pick.
-    assert plain.shape == (5, 7, V + 1) and bow.shape == (2, V) and kinds is None
+    assert plain.shape == (5, 7, V + 1) and bow.shape == (2, V)
     assert torch.isfinite(plain).all() and torch.isfinite(bow).all()
     assert (plain[..., V] < -1e3).all()
     assert copying.shape == (5, 7, V + 4) and torch.isfinite(copying).all()
     features, pooled = g.encoder(images)
     assert features.shape == (2, 16, 12) and pooled.shape == (2, 12)  # 32 px -> 4x4 grid
-
-
-def test_kind_head_tells_each_image_apart(config):
-    g = Generator(replace(config, kinds=("photo", "error message", "terminal")))
-    _, _, kinds = g(torch.randn(2, 3, 32, 32), [])
-    assert kinds.shape == (2, 3)
 
 
 def test_step_by_step_equals_teacher_forcing(config):

@@ -86,7 +86,6 @@ def test_a_copied_ocr_token_is_not_said_again_soon_after():
     assert beam_search(_table_step(loops), _state(), tokens, 8, min_length=0) == [[6, 4, 7]]
 
 
-
 def test_a_copied_ocr_token_may_come_back_later():
     # "type 8 into the box ... the cursor is in the 8 box": far enough apart, a name returns.
     later = {1: {8: 1.0}, 8: {4: 1.0}, 4: {5: 1.0}, 5: {6: 1.0}, 6: {7: 1.0},

@@ -8,7 +8,8 @@ on Xvfb, the way `../shared/data/real-screens` was made. OUT_DIR gets `images/NA
 that say its kind), so `python -m train.evaluate --real-screens OUT_DIR` scores a model on
 it. The facts are the dialogs' own words, written here by hand. Never train on these.
 
-Needs Xvfb and openbox (Debian packages xvfb, openbox) and Python's tkinter.
+The virtual desktop is the end-to-end tests' (`tests/e2e/session.py`: Xvfb, openbox, D-Bus,
+xdotool, which `make test` installs); the windows need Python's tkinter and xmessage.
 """
 
 from __future__ import annotations
@@ -17,13 +18,13 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
-from PIL import ImageGrab
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from tests.e2e.session import desktop_session, screenshot, wait_for_window
 
-DISPLAY = ":91"
-SIZE = (1280, 800)
 MESSAGE = ["message", "notice", "popup", "dialog", "notification", "info"]
 QUESTION = ["question", "asking", "asks", "confirm", "wants to know"]
 ENTRY = ["text box", "text field", "input", "entry", "typed", "type"]
@@ -190,48 +191,50 @@ def show(spec: list) -> None:
     root.mainloop()
 
 
-def wallpaper() -> subprocess.Popen:
-    """A desktop-type window under every other one: a diagonal two-colour gradient."""
-    code = (
-        "import tkinter as tk\n"
-        "root = tk.Tk(); root.attributes('-type', 'desktop')\n"
-        f"w, h = {SIZE[0]}, {SIZE[1]}\n"
-        "root.geometry(f'{w}x{h}+0+0')\n"
-        "c = tk.Canvas(root, width=w, height=h, highlightthickness=0); c.pack()\n"
-        "for i in range(0, w + h, 8):\n"
-        "    t = i / (w + h)\n"
-        "    colour = '#%02x%02x%02x' % (int(40 + 60 * t), int(90 + 40 * t), int(70 + 90 * t))\n"
-        "    c.create_line(i, 0, i - h, h, fill=colour, width=9)\n"
-        "root.mainloop()\n"
-    )
-    return subprocess.Popen([sys.executable, "-c", code])
+def wallpaper() -> None:
+    """A desktop-type window under every other one: a diagonal two-colour gradient (runs in
+    its own process)."""
+    import tkinter as tk
+
+    root = tk.Tk()
+    root.attributes("-type", "desktop")
+    width, height = root.winfo_screenwidth(), root.winfo_screenheight()
+    root.geometry(f"{width}x{height}+0+0")
+    canvas = tk.Canvas(root, width=width, height=height, highlightthickness=0)
+    canvas.pack()
+    for i in range(0, width + height, 8):
+        t = i / (width + height)
+        red, green, blue = int(40 + 60 * t), int(90 + 40 * t), int(70 + 90 * t)
+        canvas.create_line(i, 0, i - height, height, fill=f"#{red:02x}{green:02x}{blue:02x}",
+                           width=9)
+    root.mainloop()
+
+
+def _title(spec: list) -> str:
+    """The title of the window a `show` spec opens, by which it is waited for."""
+    return "xmessage" if spec[0] == "xmessage" else spec[1]
 
 
 def capture(out: Path) -> None:
     (out / "images").mkdir(parents=True, exist_ok=True)
-    server = subprocess.Popen(["Xvfb", DISPLAY, "-screen", "0", f"{SIZE[0]}x{SIZE[1]}x24"],
-                              stderr=subprocess.DEVNULL)
-    os.environ["DISPLAY"] = DISPLAY
-    time.sleep(1.0)
-    manager = subprocess.Popen(["openbox"], stderr=subprocess.DEVNULL)
-    desktop = wallpaper()
-    time.sleep(1.5)
     refs = {"_about": "Real Tk and xmessage windows under openbox on Xvfb, captured by "
                       "scripts/capture_tk_screens.py; same format as real-screens. Measure "
                       "with it, never train on it."}
-    try:
-        for spec in SCREENS:
-            window = subprocess.Popen([sys.executable, __file__, "--show",
-                                       json.dumps(spec["show"])])
-            time.sleep(2.0)
-            ImageGrab.grab(xdisplay=DISPLAY).save(out / "images" / f"{spec['name']}.png")
-            window.kill()
-            window.wait()
-            refs[spec["name"]] = {key: spec[key] for key in ("ref", "must", "kind")}
-            print(spec["name"], flush=True)
-    finally:
-        for process in (desktop, manager, server):
-            process.kill()
+    with tempfile.TemporaryDirectory() as speech, desktop_session(Path(speech)) as env:
+        desktop = subprocess.Popen([sys.executable, __file__, "--wallpaper"], env=env)
+        try:
+            for spec in SCREENS:
+                window = subprocess.Popen([sys.executable, __file__, "--show",
+                                           json.dumps(spec["show"])], env=env)
+                wait_for_window(env, _title(spec["show"]), timeout=20)
+                time.sleep(0.5)  # mapped is not yet painted
+                screenshot(env, str(out / "images" / f"{spec['name']}.png"))
+                window.kill()
+                window.wait()
+                refs[spec["name"]] = {key: spec[key] for key in ("ref", "must", "kind")}
+                print(spec["name"], flush=True)
+        finally:
+            desktop.kill()
     (out / "refs.json").write_text(json.dumps(refs, indent=1, ensure_ascii=False),
                                    encoding="utf-8")
 
@@ -239,5 +242,7 @@ def capture(out: Path) -> None:
 if __name__ == "__main__":
     if sys.argv[1] == "--show":
         show(json.loads(sys.argv[2]))
+    elif sys.argv[1] == "--wallpaper":
+        wallpaper()
     else:
         capture(Path(sys.argv[1]))

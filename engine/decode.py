@@ -80,8 +80,8 @@ def _mask(logp: np.ndarray, tokens: Tokens, previous: np.ndarray, length: int, m
         logp[tokens.cannot_end(previous), tokens.eos] = -np.inf
     if tokens.vocab_size:
         for row, said in enumerate(history):
-            recent = [int(token) for token in list(said)[-COPY_GAP:]]
-            logp[row, [token for token in recent if token >= tokens.vocab_size]] = -np.inf
+            logp[row, [int(token) for token in said[-COPY_GAP:]
+                       if token >= tokens.vocab_size]] = -np.inf
     return logp
 
 

@@ -84,7 +84,7 @@ def main() -> None:
         return
     try:
         eager = _captioner(describer, *_eager_parts(checkpoint))
-    except RuntimeError as error:  # a generator saved by older model code
+    except (RuntimeError, TypeError) as error:  # saved by other model code: weights, settings
         print(f"caption latency, PyTorch eager: {checkpoint.relative_to(ROOT)} does not fit "
               f"the current model code ({str(error).splitlines()[0]})")
         return

@@ -32,6 +32,7 @@ class ModelConfig:
     dropout: float = 0.3
     disc_dim: int = 256
     vocab_size: int = 0  # set from the data's vocabulary
+    follow_copies: bool = False  # the copy head's bonus for reading on to the next OCR word
     mean: tuple[float, float, float] = (0.485, 0.456, 0.406)
     std: tuple[float, float, float] = (0.229, 0.224, 0.225)
     extra: dict = field(default_factory=dict)  # free-form notes kept with the checkpoint
@@ -90,7 +91,12 @@ class Decoder(nn.Module):
     Its output has V + M columns: the vocabulary, then a copy score for each of the M OCR
     tokens (the M4C pointer). A copied word is fed back as its vocabulary word when the
     vocabulary knows it, else as <unk> plus its OCR token. OCR inputs may be left out
-    (photos in the GAN): then there is one masked slot and nothing can be copied."""
+    (photos in the GAN): then there is one masked slot and nothing can be copied.
+
+    With `follow_copies`, each OCR token right after one that spells the word just said
+    gets a bonus on its copy score, learnt from the decoder's state: a title or a message
+    is read on word by word ("Storm expected to reach the coast") rather than left after
+    its first word or mixed with words of the vocabulary."""
 
     def __init__(self, config: ModelConfig):
         super().__init__()
@@ -111,6 +117,7 @@ class Decoder(nn.Module):
         self.copy_query = nn.Linear(h, d)
         self.copy_key = nn.Linear(d, d)
         self.combine = nn.Linear(h + 2 * d, h)
+        self.follow = nn.Linear(h, 1) if config.follow_copies else None
         self.dropout = nn.Dropout(config.dropout)
         self.out = nn.Linear(h, v)
         self.scale = 1.0 / math.sqrt(d)
@@ -141,7 +148,22 @@ class Decoder(nn.Module):
         unknown = (copied & (words == UNK_ID))[..., None].float()
         return self.embed(words) + unknown * self.copy_embed(picked)
 
-    def _read(self, states, features, ocr_tokens, ocr_keys, ocr_mask, keep=None):
+    def _next_words(self, tokens, ocr_ids, ocr_mask):
+        """(B,T,M): 1 where OCR token m follows one that spells input token t's word. A copied
+        word the vocabulary knows counts as that word wherever OCR spells it, as its embedding
+        does, so teacher forcing (which feeds it as a vocabulary id) and decoding agree. The
+        special tokens (padding, <unk>...) spell nothing."""
+        v, count = self.vocab_size, ocr_ids.shape[1]
+        slots = torch.arange(count, device=tokens.device)
+        copied = tokens[..., None] == v + slots  # (B,T,M)
+        slot = (tokens - v).clamp(min=0, max=count - 1)
+        words = torch.where(tokens >= v, ocr_ids.gather(1, slot), tokens)
+        spelt = (words[..., None] == ocr_ids[:, None, :]) & (words[..., None] > UNK_ID)
+        said = (copied | spelt).float() * ocr_mask[:, None, :]
+        return F.pad(said[..., :-1], (1, 0)) * ocr_mask[:, None, :]
+
+    def _read(self, states, features, ocr_tokens, ocr_keys, ocr_ids, ocr_mask, tokens,
+              keep=None):
         # states (B,T,H) attend over the grid (B,N,D) and the OCR tokens (B,M,D)
         weights = torch.softmax(self.query(states) @ features.transpose(1, 2) * self.scale, -1)
         q = self.ocr_query(states)
@@ -153,6 +175,8 @@ class Decoder(nn.Module):
         combined = torch.tanh(self.combine(mixed))  # (B, T, H)
         copy = self.copy_query(combined) @ ocr_keys.transpose(1, 2)
         copy = copy * self.scale + masked  # (B, T, M)
+        if self.follow is not None:
+            copy = copy + self.follow(combined) * self._next_words(tokens, ocr_ids, ocr_mask)
         if keep is not None:
             # Only the positions that have a target: the output layer is most of the cost.
             combined, copy = combined[keep], copy[keep]  # (K, H), (K, M)
@@ -177,7 +201,7 @@ class Decoder(nn.Module):
             states, _ = nn.utils.rnn.pad_packed_sequence(
                 self.gru(packed)[0], batch_first=True, total_length=tokens.shape[1]
             )
-        return self._read(states, features, ocr_tokens, ocr_keys, ocr_mask, keep)
+        return self._read(states, features, ocr_tokens, ocr_keys, ocr_ids, ocr_mask, tokens, keep)
 
     def step(self, token, state, features, pooled, noise, style,
              ocr=None, ocr_ids=None, ocr_mask=None):
@@ -192,7 +216,8 @@ class Decoder(nn.Module):
         embedded = self._inputs(token[:, None], ocr_tokens, ocr_ids)[:, 0]
         inputs = torch.cat([embedded, cond], dim=-1)[:, None]  # (B, 1, E+C)
         states, _ = self.gru(inputs, state[None].contiguous())
-        logits = self._read(states, features, ocr_tokens, ocr_keys, ocr_mask)
+        logits = self._read(states, features, ocr_tokens, ocr_keys, ocr_ids, ocr_mask,
+                            token[:, None])
         return logits[:, 0], states[:, 0]
 
 

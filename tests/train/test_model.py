@@ -70,9 +70,11 @@ def ocr_inputs(batch: int, count: int):
     return torch.rand(batch, count, OCR_FEATURES), torch.randint(3, V, (batch, count)), mask
 
 
-def test_copying_step_by_step_equals_teacher_forcing(config):
+@pytest.mark.parametrize("follow", [False, True])
+def test_copying_step_by_step_equals_teacher_forcing(config, follow):
     """Inputs that point at OCR tokens (id >= V) decode the same either way."""
     torch.manual_seed(0)
+    config.follow_copies = follow
     g = Generator(config).eval()
     features, pooled = g.encoder(torch.randn(3, 3, 32, 32))
     ocr = ocr_inputs(3, 4)
@@ -90,6 +92,24 @@ def test_copying_step_by_step_equals_teacher_forcing(config):
                                            *ocr)
             torch.testing.assert_close(logits, forced[:, t], atol=1e-5, rtol=1e-5)
     assert (forced[..., V + 3] < -1e3).all(), "a masked OCR token can never be copied"
+
+
+def test_the_word_after_one_just_said_is_marked_to_read_on(config):
+    config.follow_copies = True
+    decoder = Generator(config).decoder
+    # OCR reads "storm(9) expected(5) <unk> coast(9)"; the last slot is padding.
+    ids = torch.tensor([[9, 5, 3, 9, 0]])
+    mask = torch.tensor([[1.0, 1, 1, 1, 0]])
+    tokens = torch.tensor([[9, V + 1, V + 2, 7, 3, 0]])
+    marked = decoder._next_words(tokens, ids, mask)[0]
+    # "storm" is spelt by slots 0 and 3: read on at 1 (and 4, which is padding).
+    assert marked[0].tolist() == [0, 1, 0, 0, 0]
+    # A copied word the vocabulary knows counts wherever OCR spells it.
+    assert marked[1].tolist() == [0, 0, 1, 0, 0]
+    # A copied unknown word marks only the slot after its own.
+    assert marked[2].tolist() == [0, 0, 0, 1, 0]
+    # A word OCR does not spell, <unk> and padding mark nothing.
+    assert marked[3:].sum() == 0
 
 
 def test_kept_positions_only(config):

@@ -138,12 +138,16 @@ class Decoder(nn.Module):
         tokens = self.ocr_norm(self.ocr_in(ocr) + self.ocr_word(self.embed(ocr_ids)))
         return tokens, self.copy_key(tokens), ocr_ids, ocr_mask
 
+    def _words(self, tokens, ocr_ids):
+        """Input ids (B,T) that may point at OCR tokens (id >= V) -> (whether each points at
+        one, the slot it points at (0 if none), its word's vocabulary id)."""
+        copied = tokens >= self.vocab_size
+        slot = (tokens - self.vocab_size).clamp(min=0, max=ocr_ids.shape[1] - 1)
+        return copied, slot, torch.where(copied, ocr_ids.gather(1, slot), tokens)
+
     def _inputs(self, tokens, ocr_tokens, ocr_ids):
         """Embeddings of input ids (B,T) that may point at OCR tokens (id >= V)."""
-        v = self.vocab_size
-        copied = tokens >= v
-        slot = (tokens - v).clamp(min=0, max=ocr_ids.shape[1] - 1)
-        words = torch.where(copied, ocr_ids.gather(1, slot), tokens)
+        copied, slot, words = self._words(tokens, ocr_ids)
         picked = ocr_tokens.gather(1, slot[..., None].expand(-1, -1, ocr_tokens.shape[-1]))
         unknown = (copied & (words == UNK_ID))[..., None].float()
         return self.embed(words) + unknown * self.copy_embed(picked)
@@ -153,11 +157,9 @@ class Decoder(nn.Module):
         word the vocabulary knows counts as that word wherever OCR spells it, as its embedding
         does, so teacher forcing (which feeds it as a vocabulary id) and decoding agree. The
         special tokens (padding, <unk>...) spell nothing."""
-        v, count = self.vocab_size, ocr_ids.shape[1]
-        slots = torch.arange(count, device=tokens.device)
-        copied = tokens[..., None] == v + slots  # (B,T,M)
-        slot = (tokens - v).clamp(min=0, max=count - 1)
-        words = torch.where(tokens >= v, ocr_ids.gather(1, slot), tokens)
+        _, _, words = self._words(tokens, ocr_ids)
+        slots = torch.arange(ocr_ids.shape[1], device=tokens.device)
+        copied = tokens[..., None] == self.vocab_size + slots  # (B,T,M)
         spelt = (words[..., None] == ocr_ids[:, None, :]) & (words[..., None] > UNK_ID)
         said = (copied | spelt).float() * ocr_mask[:, None, :]
         return F.pad(said[..., :-1], (1, 0)) * ocr_mask[:, None, :]

@@ -66,6 +66,7 @@ class ScreenConfig:
     loss_weight: float = 0.5  # of the screens' caption loss beside the photos' (whole batch: 1)
     min_word_screens: int = 20  # a screen word the vocabulary learns; rarer ones are copied
     adv_per_step: int = 8  # screens whose captions keep the GAN's decoder able to copy
+    adv_loss_weight: float = 0.1  # of their caption loss in the GAN, beside the policy gradient
     photo_ocr_share: float = 0.3  # photos given a few stray OCR words, as real OCR finds
     noise: str = "train/configs/ocr_noise.json"  # the measured OCR noise model
 

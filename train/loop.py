@@ -635,11 +635,12 @@ class Run:
                 logits[n:n + h, : human_out.shape[1]].flatten(0, 1), human_out.flatten(),
                 ignore_index=0,
             )
+            loss = pg + p.adv_ce_weight * ce - p.entropy_weight * entropy
+            screen_ce = torch.tensor(float("nan"))
             if screen is not None:
                 keep = screen.targets.to(dev) != 0
-                ce = ce + self._caption_loss(
-                    logits[n + h:, : keep.shape[1]][keep], screen, 0.0)
-            loss = pg + p.adv_ce_weight * ce - p.entropy_weight * entropy
+                screen_ce = self._caption_loss(logits[n + h:, : keep.shape[1]][keep], screen, 0.0)
+                loss = loss + self.config.screens.adv_loss_weight * screen_ce
             self.g_opt.zero_grad(set_to_none=True)
             loss.backward()
             torch.nn.utils.clip_grad_norm_(self.generator.decoder.parameters(), 5.0)
@@ -660,6 +661,7 @@ class Run:
                 ("pg", pg.item()),
                 ("entropy", entropy.item()),
                 ("ce", ce.item()),
+                ("screen_ce", screen_ce.item()),
                 ("d_loss", d_loss),
                 ("d_accuracy", d_acc),
             ):

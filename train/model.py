@@ -13,9 +13,11 @@ import torch.nn.functional as F
 from torch import nn
 
 from engine.ocrtokens import FEATURES as OCR_FEATURES
+from engine.ocrtokens import MAX_TOKENS as MAX_OCR_TOKENS
 from engine.text import SPECIAL_TOKENS, UNK
 
 UNK_ID = SPECIAL_TOKENS.index(UNK)  # the vocabulary's fixed ids
+TEXT_COUNT_SCALE = math.log1p(MAX_OCR_TOKENS)  # the token count's log then lies in 0..1
 
 
 @dataclass
@@ -33,6 +35,7 @@ class ModelConfig:
     disc_dim: int = 256
     vocab_size: int = 0  # set from the data's vocabulary
     follow_copies: bool = False  # the copy head's bonus for reading on to the next OCR word
+    text_condition: bool = False  # the condition also sums up the OCR tokens (what text shows)
     mean: tuple[float, float, float] = (0.485, 0.456, 0.406)
     std: tuple[float, float, float] = (0.229, 0.224, 0.225)
     extra: dict = field(default_factory=dict)  # free-form notes kept with the checkpoint
@@ -96,7 +99,12 @@ class Decoder(nn.Module):
     With `follow_copies`, each OCR token right after one that spells the word just said
     gets a bonus on its copy score, learnt from the decoder's state: a title or a message
     is read on word by word ("Storm expected to reach the coast") rather than left after
-    its first word or mixed with words of the vocabulary."""
+    its first word or mixed with words of the vocabulary.
+
+    With `text_condition`, the condition fed at every step also holds the mean of the OCR
+    token vectors and how many there are: from the first word on, the decoder knows whether
+    the picture shows text and which, rather than learning it from a 96-pixel image where a
+    small dialog is a few grey pixels on a wallpaper that looks like a photo."""
 
     def __init__(self, config: ModelConfig):
         super().__init__()
@@ -105,7 +113,9 @@ class Decoder(nn.Module):
         self.vocab_size = v
         self.embed = nn.Embedding(v, config.embed_dim)
         self.style = nn.Embedding(len(config.styles), config.style_dim)
-        self.cond = nn.Linear(d + config.noise_dim + config.style_dim, config.cond_dim)
+        self.text_condition = config.text_condition
+        text = d + 1 if config.text_condition else 0
+        self.cond = nn.Linear(d + config.noise_dim + config.style_dim + text, config.cond_dim)
         self.gru = nn.GRU(config.embed_dim + config.cond_dim, h, batch_first=True)
         self.query = nn.Linear(h, d)
         self.ocr_in = nn.Linear(OCR_FEATURES, d)
@@ -122,8 +132,13 @@ class Decoder(nn.Module):
         self.out = nn.Linear(h, v)
         self.scale = 1.0 / math.sqrt(d)
 
-    def condition(self, pooled, noise, style) -> torch.Tensor:
-        return torch.tanh(self.cond(torch.cat([pooled, noise, self.style(style)], dim=-1)))
+    def condition(self, pooled, noise, style, ocr_tokens, ocr_mask) -> torch.Tensor:
+        parts = [pooled, noise, self.style(style)]
+        if self.text_condition:
+            count = ocr_mask.sum(1, keepdim=True)  # (B, 1)
+            parts += [(ocr_tokens * ocr_mask[..., None]).sum(1) / count.clamp(min=1),
+                      torch.log1p(count) / TEXT_COUNT_SCALE]
+        return torch.tanh(self.cond(torch.cat(parts, dim=-1)))
 
     def read_ocr(self, ocr, ocr_ids, ocr_mask, features: torch.Tensor):
         """OCR tokens (B,M,F), their word ids (B,M) and mask (B,M) -> what the steps read of
@@ -189,7 +204,7 @@ class Decoder(nn.Module):
         """Teacher forcing: input tokens (B,T) -> logits (B,T,V+M), all steps in one GRU call;
         with a boolean `keep` (B,T), logits (K,V+M) of the kept positions only."""
         ocr_tokens, ocr_keys, ocr_ids, ocr_mask = self.read_ocr(ocr, ocr_ids, ocr_mask, features)
-        cond = self.condition(pooled, noise, style)  # (B, C)
+        cond = self.condition(pooled, noise, style, ocr_tokens, ocr_mask)  # (B, C)
         embedded = self._inputs(tokens, ocr_tokens, ocr_ids)
         inputs = torch.cat([embedded, cond[:, None].expand(-1, tokens.shape[1], -1)], -1)
         if keep is None:
@@ -214,7 +229,7 @@ class Decoder(nn.Module):
     def step_read(self, token, state, features, pooled, noise, style,
                   ocr_tokens, ocr_keys, ocr_ids, ocr_mask):
         """`step` with the OCR tokens already read by `read_ocr`."""
-        cond = self.condition(pooled, noise, style)
+        cond = self.condition(pooled, noise, style, ocr_tokens, ocr_mask)
         embedded = self._inputs(token[:, None], ocr_tokens, ocr_ids)[:, 0]
         inputs = torch.cat([embedded, cond], dim=-1)[:, None]  # (B, 1, E+C)
         states, _ = self.gru(inputs, state[None].contiguous())

@@ -70,11 +70,12 @@ def ocr_inputs(batch: int, count: int):
     return torch.rand(batch, count, OCR_FEATURES), torch.randint(3, V, (batch, count)), mask
 
 
-@pytest.mark.parametrize("follow", [False, True])
-def test_copying_step_by_step_equals_teacher_forcing(config, follow):
+@pytest.mark.parametrize(("follow", "text"), [(False, False), (True, False), (True, True)])
+def test_copying_step_by_step_equals_teacher_forcing(config, follow, text):
     """Inputs that point at OCR tokens (id >= V) decode the same either way."""
     torch.manual_seed(0)
     config.follow_copies = follow
+    config.text_condition = text
     g = Generator(config).eval()
     features, pooled = g.encoder(torch.randn(3, 3, 32, 32))
     ocr = ocr_inputs(3, 4)
@@ -110,6 +111,31 @@ def test_the_word_after_one_just_said_is_marked_to_read_on(config):
     assert marked[2].tolist() == [0, 0, 0, 1, 0]
     # A word OCR does not spell, <unk> and padding mark nothing.
     assert marked[3:].sum() == 0
+
+
+def test_the_text_condition_knows_what_text_shows_and_ignores_padding(config):
+    config.text_condition = True
+    torch.manual_seed(0)
+    decoder = Generator(config).decoder.eval()
+    pooled, noise, style = torch.randn(2, config.feature_dim), torch.zeros(2, 3), torch.zeros(
+        2, dtype=torch.long)
+    features = torch.randn(2, 4, config.feature_dim)
+
+    def condition(ocr):
+        tokens, _, _, mask = decoder.read_ocr(*ocr, features)
+        return decoder.condition(pooled, noise, style, tokens, mask)
+
+    with torch.no_grad():
+        ocr = ocr_inputs(2, 4)
+        other_words = (ocr[0], ocr[1].flip(1), ocr[2])
+        assert not torch.allclose(condition(ocr), condition(other_words))
+        features, ids, mask = ocr
+        padded = (torch.cat([features, features[:, :1]], 1),
+                  torch.cat([ids, torch.full((2, 1), 7)], 1),
+                  torch.cat([mask, torch.zeros(2, 1)], 1))  # one more slot, masked
+        torch.testing.assert_close(condition(ocr), condition(padded))
+        no_text = (None, None, None)
+        assert not torch.allclose(condition(ocr), condition(no_text))
 
 
 def test_kept_positions_only(config):

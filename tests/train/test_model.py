@@ -129,8 +129,8 @@ def test_the_text_condition_knows_what_text_shows_and_ignores_padding(config):
         ocr = ocr_inputs(2, 4)
         other_words = (ocr[0], ocr[1].flip(1), ocr[2])
         assert not torch.allclose(condition(ocr), condition(other_words))
-        features, ids, mask = ocr
-        padded = (torch.cat([features, features[:, :1]], 1),
+        vectors, ids, mask = ocr
+        padded = (torch.cat([vectors, vectors[:, :1]], 1),
                   torch.cat([ids, torch.full((2, 1), 7)], 1),
                   torch.cat([mask, torch.zeros(2, 1)], 1))  # one more slot, masked
         torch.testing.assert_close(condition(ocr), condition(padded))

@@ -636,11 +636,12 @@ class Run:
                 ignore_index=0,
             )
             loss = pg + p.adv_ce_weight * ce - p.entropy_weight * entropy
-            screen_ce = torch.tensor(float("nan"))
+            screen_ce = float("nan")
             if screen is not None:
                 keep = screen.targets.to(dev) != 0
-                screen_ce = self._caption_loss(logits[n + h:, : keep.shape[1]][keep], screen, 0.0)
-                loss = loss + self.config.screens.adv_loss_weight * screen_ce
+                screen_loss = self._caption_loss(logits[n + h:, : keep.shape[1]][keep], screen, 0.0)
+                loss = loss + self.config.screens.adv_loss_weight * screen_loss
+                screen_ce = screen_loss.item()
             self.g_opt.zero_grad(set_to_none=True)
             loss.backward()
             torch.nn.utils.clip_grad_norm_(self.generator.decoder.parameters(), 5.0)
@@ -661,7 +662,7 @@ class Run:
                 ("pg", pg.item()),
                 ("entropy", entropy.item()),
                 ("ce", ce.item()),
-                ("screen_ce", screen_ce.item()),
+                ("screen_ce", screen_ce),
                 ("d_loss", d_loss),
                 ("d_accuracy", d_acc),
             ):

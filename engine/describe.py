@@ -166,7 +166,8 @@ class Describer:
         if self.copies:
             ocr = ocr or ocr_inputs([], (1, 1), self._vocab_index, self._unknown)
             if self.reader is not None:
-                ocr = {**ocr, **self.reader.run({"ocr": ocr["ocr"], "ocr_ids": ocr["ocr_ids"]})}
+                read = {name: ocr[name] for name in self.reader.input_names}
+                ocr = {**ocr, **self.reader.run(read)}
             state.update({name: np.repeat(value, batch, axis=0) for name, value in ocr.items()})
         for name, width in self.bundle.decoder_state.items():
             state[name] = np.zeros((batch, width), np.float32)

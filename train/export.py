@@ -47,29 +47,33 @@ class EncoderGraph(nn.Module):
 class ReaderGraph(nn.Module):
     """A picture's OCR tokens read once, before its first word: every step attends over the
     same token vectors and copy keys, and computing them at each step cost more than the
-    rest of a screen description's step."""
+    rest of a screen description's step. With the text condition it also summarises them
+    (`ocr_text`), which needs the mask."""
 
     def __init__(self, generator):
         super().__init__()
         self.decoder = generator.decoder
 
-    def forward(self, ocr, ocr_ids):
+    def forward(self, ocr, ocr_ids, ocr_mask=None):
         tokens, keys, _, _ = self.decoder.read_ocr(ocr, ocr_ids, None, None)
-        return tokens, keys
+        if ocr_mask is None:
+            return tokens, keys
+        return tokens, keys, self.decoder.text_summary(tokens, ocr_mask)
 
 
 class StepGraph(nn.Module):
-    """The engine's argument order: token, noise, style, encoder outputs, OCR tokens as read,
-    state."""
+    """The engine's argument order: token, noise, style, encoder outputs, OCR tokens as read
+    (and summarised, with the text condition), state."""
 
     def __init__(self, generator):
         super().__init__()
         self.decoder = generator.decoder
 
     def forward(self, token, noise, style, features, pooled, ocr_tokens, ocr_keys, ocr_ids,
-                ocr_mask, h):
-        return self.decoder.step_read(token, h, features, pooled, noise, style,
-                                      ocr_tokens, ocr_keys, ocr_ids, ocr_mask)
+                ocr_mask, *rest):
+        *text, h = rest  # (ocr_text, h) with the text condition, else (h,)
+        return self.decoder.step_read(token, h, features, pooled, noise, style, ocr_tokens,
+                                      ocr_keys, ocr_ids, ocr_mask, text[0] if text else None)
 
 
 def example_ocr(batch: int, count: int = 3) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
@@ -87,6 +91,7 @@ def example_inputs(generator, batch: int = 2):
     with torch.no_grad():
         features, pooled = generator.encoder(image)
         tokens, keys, _, _ = generator.decoder.read_ocr(ocr, ocr_ids, ocr_mask, features)
+        text = generator.decoder.text_summary(tokens, ocr_mask)
     step = (
         torch.full((batch,), 1, dtype=torch.long),
         torch.zeros(batch, c.noise_dim),
@@ -97,9 +102,11 @@ def example_inputs(generator, batch: int = 2):
         keys,
         ocr_ids,
         ocr_mask,
+        *([] if text is None else [text]),
         torch.zeros(batch, c.hidden_dim),
     )
-    return image, (ocr, ocr_ids), step
+    read = (ocr, ocr_ids) if text is None else (ocr, ocr_ids, ocr_mask)
+    return image, read, step
 
 
 GRAPHS = ("encoder.onnx", "reader.onnx", "decoder.onnx")
@@ -112,8 +119,10 @@ def export_onnx(generator, folder: Path) -> None:
     image, read, step = example_inputs(model)
     batch = {0: "batch"}
     tokens = {0: "batch", 1: "ocr_tokens"}
+    text = ["ocr_text"] if model.config.text_condition else []  # the reader's summary
     names = ["token", "noise", "style", "features", "pooled", "ocr_tokens", "ocr_keys",
-             "ocr_ids", "ocr_mask", STATE]
+             "ocr_ids", "ocr_mask", *text, STATE]
+    read_names = ["ocr", "ocr_ids", *(["ocr_mask"] if text else [])]
     with warnings.catch_warnings():
         # The TorchScript exporter: the torch.export one cannot yet write a GRU step graph.
         warnings.filterwarnings("ignore", category=DeprecationWarning)
@@ -137,9 +146,10 @@ def export_onnx(generator, folder: Path) -> None:
             read,
             folder / "reader.onnx",
             dynamo=False,
-            input_names=["ocr", "ocr_ids"],
-            output_names=["ocr_tokens", "ocr_keys"],
-            dynamic_axes={name: tokens for name in ("ocr", "ocr_ids", "ocr_tokens", "ocr_keys")},
+            input_names=read_names,
+            output_names=["ocr_tokens", "ocr_keys", *text],
+            dynamic_axes={**dict.fromkeys([*read_names, "ocr_tokens", "ocr_keys"], tokens),
+                          **dict.fromkeys(text, batch)},
             opset_version=OPSET,
         )
         torch.onnx.export(
@@ -237,7 +247,9 @@ def max_logit_gap(generator, folder: Path, images: torch.Tensor, steps: int = 5)
     features, pooled = encoder.run(None, {"image": images.numpy()})
     batch = len(images)
     ocr = example_ocr(batch)
-    ocr_tokens, ocr_keys = reader.run(None, {"ocr": ocr[0].numpy(), "ocr_ids": ocr[1].numpy()})
+    read = {"ocr": ocr[0].numpy(), "ocr_ids": ocr[1].numpy(), "ocr_mask": ocr[2].numpy()}
+    ocr_tokens, ocr_keys, *text = reader.run(
+        None, {i.name: read[i.name] for i in reader.get_inputs()})
     feeds = {
         "token": np.full(batch, 1, dtype=np.int64),
         "noise": np.zeros((batch, model.config.noise_dim), np.float32),
@@ -248,6 +260,7 @@ def max_logit_gap(generator, folder: Path, images: torch.Tensor, steps: int = 5)
         "ocr_keys": ocr_keys,
         "ocr_ids": ocr[1].numpy(),
         "ocr_mask": ocr[2].numpy(),
+        **({"ocr_text": text[0]} if text else {}),
         STATE: np.zeros((batch, model.config.hidden_dim), np.float32),
     }
     gap = 0.0

@@ -132,12 +132,22 @@ class Decoder(nn.Module):
         self.out = nn.Linear(h, v)
         self.scale = 1.0 / math.sqrt(d)
 
-    def condition(self, pooled, noise, style, ocr_tokens, ocr_mask) -> torch.Tensor:
+    def text_summary(self, ocr_tokens, ocr_mask) -> torch.Tensor | None:
+        """With `text_condition`, what text the picture shows, for the condition: the mean of
+        its OCR token vectors and how many there are (B, D+1); else None. The same for every
+        step of a caption, so the engine's reader graph computes it once per picture."""
+        if not self.text_condition:
+            return None
+        count = ocr_mask.sum(1, keepdim=True)  # (B, 1)
+        return torch.cat([(ocr_tokens * ocr_mask[..., None]).sum(1) / count.clamp(min=1),
+                          torch.log1p(count) / TEXT_COUNT_SCALE], dim=-1)
+
+    def condition(self, pooled, noise, style, text) -> torch.Tensor:
+        """The condition fed at every step: image summary, noise, style and, with
+        `text_condition`, the `text_summary`."""
         parts = [pooled, noise, self.style(style)]
-        if self.text_condition:
-            count = ocr_mask.sum(1, keepdim=True)  # (B, 1)
-            parts += [(ocr_tokens * ocr_mask[..., None]).sum(1) / count.clamp(min=1),
-                      torch.log1p(count) / TEXT_COUNT_SCALE]
+        if text is not None:
+            parts.append(text)
         return torch.tanh(self.cond(torch.cat(parts, dim=-1)))
 
     def read_ocr(self, ocr, ocr_ids, ocr_mask, features: torch.Tensor):
@@ -204,7 +214,7 @@ class Decoder(nn.Module):
         """Teacher forcing: input tokens (B,T) -> logits (B,T,V+M), all steps in one GRU call;
         with a boolean `keep` (B,T), logits (K,V+M) of the kept positions only."""
         ocr_tokens, ocr_keys, ocr_ids, ocr_mask = self.read_ocr(ocr, ocr_ids, ocr_mask, features)
-        cond = self.condition(pooled, noise, style, ocr_tokens, ocr_mask)  # (B, C)
+        cond = self.condition(pooled, noise, style, self.text_summary(ocr_tokens, ocr_mask))
         embedded = self._inputs(tokens, ocr_tokens, ocr_ids)
         inputs = torch.cat([embedded, cond[:, None].expand(-1, tokens.shape[1], -1)], -1)
         if keep is None:
@@ -223,13 +233,15 @@ class Decoder(nn.Module):
     def step(self, token, state, features, pooled, noise, style,
              ocr=None, ocr_ids=None, ocr_mask=None):
         """One word: token (B,), state (B,H) -> logits (B,V+M), new state (B,H)."""
-        return self.step_read(token, state, features, pooled, noise, style,
-                              *self.read_ocr(ocr, ocr_ids, ocr_mask, features))
+        read = self.read_ocr(ocr, ocr_ids, ocr_mask, features)
+        return self.step_read(token, state, features, pooled, noise, style, *read,
+                              self.text_summary(read[0], read[3]))
 
     def step_read(self, token, state, features, pooled, noise, style,
-                  ocr_tokens, ocr_keys, ocr_ids, ocr_mask):
-        """`step` with the OCR tokens already read by `read_ocr`."""
-        cond = self.condition(pooled, noise, style, ocr_tokens, ocr_mask)
+                  ocr_tokens, ocr_keys, ocr_ids, ocr_mask, text):
+        """`step` with the OCR tokens already read by `read_ocr` and summarised by
+        `text_summary`."""
+        cond = self.condition(pooled, noise, style, text)
         embedded = self._inputs(token[:, None], ocr_tokens, ocr_ids)[:, 0]
         inputs = torch.cat([embedded, cond], dim=-1)[:, None]  # (B, 1, E+C)
         states, _ = self.gru(inputs, state[None].contiguous())
@@ -290,9 +302,10 @@ class Generator(nn.Module):
         out = torch.zeros(batch, max_steps, dtype=torch.long)
         done = torch.zeros(batch, dtype=torch.bool)
         read = self.decoder.read_ocr(*(ocr or (None, None, None)), features)
+        text = self.decoder.text_summary(read[0], read[3])
         for t in range(max_steps):
             logits, state = self.decoder.step_read(token, state, features, pooled, noise, style,
-                                                   *read)
+                                                   *read, text)
             logits[:, list(banned)] = -math.inf
             if greedy:
                 token = logits.argmax(-1)

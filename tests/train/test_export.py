@@ -21,8 +21,10 @@ from train.model import Generator
 IMAGES = 20
 
 
-def test_onnx_matches_pytorch(tmp_path):
+@pytest.mark.parametrize("text_condition", [True, False])
+def test_onnx_matches_pytorch(tmp_path, text_condition):
     config = tiny_recipe(tmp_path)
+    config.model.text_condition = text_condition
     vocab = Vocab.build([[f"word{i}" for i in range(40)]], min_count=1)
     config.model.vocab_size = len(vocab)
     torch.manual_seed(0)
@@ -47,6 +49,11 @@ def test_onnx_matches_pytorch(tmp_path):
     assert describer.reader is not None
     assert state["ocr_tokens"].shape == state["ocr_keys"].shape == (
         IMAGES, 4, config.model.feature_dim)
+    # With the text condition it also sums up the text once, and every step takes that.
+    assert ("ocr_text" in state) == ("ocr_text" in describer.decoder.input_names) == (
+        text_condition)
+    if text_condition:
+        assert state["ocr_text"].shape == (IMAGES, config.model.feature_dim + 1)
 
     with torch.no_grad():
         features, pooled = generator.encoder(torch.from_numpy(pixels))

@@ -123,7 +123,7 @@ def test_the_text_condition_knows_what_text_shows_and_ignores_padding(config):
 
     def condition(ocr):
         tokens, _, _, mask = decoder.read_ocr(*ocr, features)
-        return decoder.condition(pooled, noise, style, tokens, mask)
+        return decoder.condition(pooled, noise, style, decoder.text_summary(tokens, mask))
 
     with torch.no_grad():
         ocr = ocr_inputs(2, 4)

@@ -67,10 +67,6 @@ class ScreenConfig:
     min_word_screens: int = 20  # a screen word the vocabulary learns; rarer ones are copied
     adv_per_step: int = 8  # screens whose captions keep the GAN's decoder able to copy
     adv_loss_weight: float = 0.1  # of their caption loss in the GAN, beside the policy gradient
-    # Of the screens' own policy gradient in the GAN (0: none): K sampled descriptions per screen,
-    # rewarded by CIDEr-D against its description in their register, so that what the GAN
-    # teaches the photos does not drift how screens are described.
-    adv_pg_weight: float = 0.0
     photo_ocr_share: float = 0.3  # photos given a few stray OCR words, as real OCR finds
     noise: str = "train/configs/ocr_noise.json"  # the measured OCR noise model
 

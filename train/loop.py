@@ -407,74 +407,24 @@ class Run:
         count = count or self.config.screens.per_step
         return self.rng.sample(range(total), min(count, total))
 
-    def _screen_captions(self, parts: dict, scorers: dict | None) -> tuple[Batch, tuple | None]:
+    def _screen_captions(self, parts: dict) -> Batch:
         """Add a batch of screens' descriptions to a GAN step's decoder call (their features
-        from the frozen encoder), every row with OCR inputs. With `scorers` (CIDEr-D per
-        register), K sampled descriptions per screen follow them. Returns the screens' batch
-        and the samples with their self-critical advantage (or None)."""
-        dev, k = self.dist.device, self.config.phases.samples_per_image
+        from the frozen encoder), every row with OCR inputs; returns the screens' batch."""
+        dev = self.dist.device
         sb = self.screen_batcher.batch(self._screen_ids(self.config.screens.adv_per_step))
         with torch.no_grad():
             features, pooled = self.generator.encoder(sb.images.to(dev))
         rows = sum(len(t) for t in parts["tokens"])
-        screen_ocr = sb.ocr_args(dev)
-        index = sb.image_index.to(dev)
-        noise = torch.randn(len(index), self.model_config.noise_dim, device=dev)
-        style = sb.style.to(dev)
+        ocr, ids, mask = (t.to(dev)[sb.image_index] for t in sb.ocr)
         parts["tokens"].append(sb.inputs.to(dev))
-        sampled = None
-        if scorers is not None:
-            samples, rep, sample_noise, sample_style = self._screen_samples(
-                sb, features, pooled, screen_ocr, k)
-            advantage = self._screen_advantage(sb, samples, rep, sample_style, scorers, k)
-            sample_in = torch.cat([torch.full_like(samples[:, :1], self.data.vocab.bos),
-                                   samples[:, :-1]], 1)
-            parts["tokens"].append(sample_in)
-            index = torch.cat([index, rep])
-            noise = torch.cat([noise, sample_noise])
-            style = torch.cat([style, sample_style])
-            sampled = (samples, advantage)
-        ocr, ids, mask = (t[index] for t in screen_ocr)
-        parts["features"].append(features[index])
-        parts["pooled"].append(pooled[index])
-        parts["noise"].append(noise)
-        parts["style"].append(style)
+        parts["features"].append(features[sb.image_index])
+        parts["pooled"].append(pooled[sb.image_index])
+        parts["noise"].append(torch.randn(len(sb.inputs), self.model_config.noise_dim,
+                                          device=dev))
+        parts["style"].append(sb.style.to(dev))
         parts["ocr"] = (F.pad(ocr, (0, 0, 0, 0, rows, 0)), F.pad(ids, (0, 0, rows, 0)),
                         F.pad(mask, (0, 0, rows, 0)))
-        return sb, sampled
-
-    def _screen_samples(self, sb: Batch, features, pooled, ocr: tuple, k: int):
-        """K sampled descriptions of each screen of `sb`, in the register its description
-        has, each with its own noise: ids (S*K,T), the screen of each, noise and style."""
-        dev = features.device
-        screen_style = torch.empty(features.shape[0], dtype=torch.long, device=dev)
-        screen_style[sb.image_index.to(dev)] = sb.style.to(dev)
-        rep = torch.arange(features.shape[0], device=dev).repeat_interleave(k)
-        noise = torch.randn(len(rep), self.model_config.noise_dim, device=dev)
-        style = screen_style[rep]
-        v = self.data.vocab
-        samples = self.generator.sample(
-            features[rep], pooled[rep], noise, style, self.config.screens.max_length + 1,
-            v.bos, v.eos, self.banned, ocr=tuple(t[rep] for t in ocr))
-        return samples.to(dev), rep, noise, style
-
-    def _screen_advantage(self, sb: Batch, samples, rep, style, scorers: dict, k: int):
-        """Each sampled screen description's CIDEr-D against the screen's description in its
-        register (copied words as OCR read them), less the mean of its screen's other samples."""
-        v = self.data.vocab
-        words = [[w.lower() for w in v.decode(row.tolist(), sb.ocr_words[rep[i]])]
-                 for i, row in enumerate(samples)]
-        reward = torch.zeros(len(words), device=samples.device)
-        for style_id, scorer in scorers.items():
-            rows = (style == style_id).nonzero()[:, 0].tolist()
-            if rows:
-                scores = scorer.score([words[i] for i in rows],
-                                      [sb.image_ids[rep[i]] for i in rows])
-                reward[rows] = torch.as_tensor(scores, dtype=torch.float32,
-                                               device=samples.device)
-        reward = reward.view(-1, k)
-        baseline = (reward.sum(1, keepdim=True) - reward) / (k - 1)
-        return (reward - baseline).flatten()
+        return sb
 
     def _mle_losses(self, model, ids: list[int]) -> dict[str, tuple[torch.Tensor, float]]:
         """One MLE step's losses and their weights: the photos' captions and bag of words,
@@ -632,11 +582,6 @@ class Run:
         self.generator.eval()
         self.discriminator.train()
         k = p.samples_per_image
-        screen_scorers = None
-        if self.screen_batcher is not None and self.config.screens.adv_pg_weight:
-            corpus = self.data.screens.train
-            screen_scorers = {self.plain: CiderD(corpus.references),
-                              self.casual: CiderD(corpus.casual_words)}
         rounds = max(1, min(5, p.adv_steps))  # log entries (with validation) during the GAN
         every = max(1, p.adv_steps // rounds)
         sums: dict[str, float] = {}
@@ -679,9 +624,7 @@ class Run:
                 "noise": [noise, torch.randn(h, noise.shape[1], device=dev)],
                 "style": [style, b.style.to(dev)],
             }
-            screen, screen_sampled = None, None
-            if self.screen_batcher is not None:
-                screen, screen_sampled = self._screen_captions(parts, screen_scorers)
+            screen = self._screen_captions(parts) if self.screen_batcher is not None else None
             width = max(t.shape[1] for t in parts["tokens"])
             tokens = torch.cat([F.pad(t, (0, width - t.shape[1])) for t in parts["tokens"]])
             ocr = parts.get("ocr", ())
@@ -693,20 +636,12 @@ class Run:
                 ignore_index=0,
             )
             loss = pg + p.adv_ce_weight * ce - p.entropy_weight * entropy
-            screen_ce, screen_pg = float("nan"), float("nan")
+            screen_ce = float("nan")
             if screen is not None:
                 keep = screen.targets.to(dev) != 0
-                first_sample = n + h + len(keep)
-                screen_loss = self._caption_loss(
-                    logits[n + h:first_sample, : keep.shape[1]][keep], screen, 0.0)
+                screen_loss = self._caption_loss(logits[n + h:, : keep.shape[1]][keep], screen, 0.0)
                 loss = loss + self.config.screens.adv_loss_weight * screen_loss
                 screen_ce = screen_loss.item()
-            if screen_sampled is not None:
-                samples_s, advantage_s = screen_sampled
-                pg_s, _ = policy_gradient(logits[first_sample:, : samples_s.shape[1]], samples_s,
-                                          advantage_s)
-                loss = loss + self.config.screens.adv_pg_weight * pg_s
-                screen_pg = pg_s.item()
             self.g_opt.zero_grad(set_to_none=True)
             loss.backward()
             torch.nn.utils.clip_grad_norm_(self.generator.decoder.parameters(), 5.0)
@@ -728,7 +663,6 @@ class Run:
                 ("entropy", entropy.item()),
                 ("ce", ce.item()),
                 ("screen_ce", screen_ce),
-                ("screen_pg", screen_pg),
                 ("d_loss", d_loss),
                 ("d_accuracy", d_acc),
             ):

@@ -78,16 +78,14 @@ def test_resume_after_an_interruption(tmp_path, monkeypatch):
 
 
 def test_photos_and_rendered_screens_train_one_copying_model(tmp_path, monkeypatch):
-    """With screens in the recipe: they are rendered, learnt with the photos (in the GAN too,
-    by their own policy gradient), validated, and the bundle's decoder reads OCR tokens; the
-    engine describes a rendered screen with it."""
+    """With screens in the recipe: they are rendered, learnt with the photos, validated, and
+    the bundle's decoder reads OCR tokens; the engine describes a rendered screen with it."""
     config = tiny_recipe(tmp_path)
     config.screens.count = 6
     config.screens.validation = 2
     config.screens.workers = 1
     config.screens.per_step = 2
     config.screens.adv_per_step = 2
-    config.screens.adv_pg_weight = 1.0
     config.screens.max_length = 30
     config.screens.min_word_screens = 1
     out = tmp_path / "out"
@@ -97,9 +95,6 @@ def test_photos_and_rendered_screens_train_one_copying_model(tmp_path, monkeypat
     assert log["data"]["screens"]["train"] == 4
     mle = [e for e in log["entries"] if e["phase"] == "mle"]
     assert all("screen_ce" in e for e in mle)
-    # In the GAN, screens keep their caption loss and learn from their own sampled descriptions.
-    adv = [e for e in log["entries"] if e["phase"] == "adv"]
-    assert adv and all({"screen_ce", "screen_pg"} <= e.keys() for e in adv)
     # Photos and screens share one encoder pass per step: BatchNorm's running statistics
     # see the same mixed batches as training does.
     generator = torch.load(out / "checkpoint.pt", weights_only=False)["generator"]

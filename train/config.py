@@ -49,6 +49,9 @@ class PhaseConfig:
     # keeps a policy from collapsing: the samples' vocabulary shrinks without it.
     entropy_weight: float = 0.0
     disc_every: int = 1  # a D step after every this many G steps
+    # The bundled generator's weights: this share of the GAN's, the rest the MLE generator's it
+    # started from (WiSE-FT, Wortsman et al. 2022). 1: the GAN's alone.
+    adv_mix: float = 1.0
     validation_images: int = 500  # decoded greedily after each epoch for the log
 
 

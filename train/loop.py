@@ -690,8 +690,24 @@ class Run:
                 self.record(entry)
             if out_of_time:
                 break
+        self.mix_with_mle(p.adv_mix)
         self.progress.update(phase="done", step=0)
         self.save()
+
+    def mix_with_mle(self, share: float) -> None:
+        """Set the generator's weights to `share` of its own (after the GAN) and the rest of
+        the MLE generator's (WiSE-FT). The GAN changes only the decoder; the average of the two
+        decoders keeps most of what the GAN gained on photos and less of what it lost in
+        describing screens the renderer never drew."""
+        if share >= 1.0:
+            return
+        mle = torch.load(self.out / "bundle-mle.generator.pt", map_location=self.dist.device,
+                         weights_only=False)["generator"]
+        mixed = {name: share * value + (1 - share) * mle[name]
+                 if value.is_floating_point() else value
+                 for name, value in self.generator.state_dict().items()}
+        self.generator.load_state_dict(mixed)
+        log.info("generator: %.2f of the GAN's weights, %.2f of the MLE's", share, 1 - share)
 
     # ---------------------------------------------------------------- bundle
     def export(self, name: str) -> Path:

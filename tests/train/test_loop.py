@@ -59,6 +59,27 @@ def test_a_bundle_is_re_exported_from_its_saved_generator(run, monkeypatch):
     assert Describer(bundle_dir, use_gpu=False).describe(Image.new("RGB", (64, 48))).text
 
 
+def _decoders(out) -> tuple[dict, dict]:
+    return tuple({k: v for k, v in torch.load(out / f"{name}.generator.pt", weights_only=False)[
+        "generator"].items() if k.startswith("decoder.")} for name in ("bundle-mle", "bundle"))
+
+
+@pytest.mark.parametrize("share", [0.0, 0.25])
+def test_the_bundled_generator_mixes_the_gan_and_mle_weights(run, tmp_path, share):
+    """adv_mix: the bundle holds that share of the GAN's weights, the rest the MLE's. The
+    same seed gives the same GAN as the module's run, whose bundle is the GAN's alone."""
+    config, out, _ = run
+    mle, gan = _decoders(out)
+    assert any(not torch.equal(mle[k], gan[k]) for k in mle)
+    config = tiny_recipe(tmp_path)
+    config.phases.adv_mix = share
+    train(config, tmp_path / "out")
+    same_mle, mixed = _decoders(tmp_path / "out")
+    for k in mle:
+        assert torch.equal(same_mle[k], mle[k])
+        assert torch.allclose(mixed[k], share * gan[k] + (1 - share) * mle[k], atol=1e-6)
+
+
 def test_resume_after_an_interruption(tmp_path, monkeypatch):
     config = tiny_recipe(tmp_path)
     out = tmp_path / "out"

@@ -690,8 +690,8 @@ class Run:
                 self.record(entry)
             if out_of_time:
                 break
-        self.mix_with_mle(p.adv_mix)
         self.progress.update(phase="done", step=0)
+        self.mix_with_mle(p.adv_mix)
         self.save()
 
     def mix_with_mle(self, share: float) -> None:
@@ -708,6 +708,8 @@ class Run:
                  for name, value in self.generator.state_dict().items()}
         self.generator.load_state_dict(mixed)
         log.info("generator: %.2f of the GAN's weights, %.2f of the MLE's", share, 1 - share)
+        # Validated again: the bundle's figures from training are the mixed generator's.
+        self.record({"phase": "mix", "epoch": len(self.entries) + 1, "adv_mix": share})
 
     # ---------------------------------------------------------------- bundle
     def export(self, name: str) -> Path:

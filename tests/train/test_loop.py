@@ -75,6 +75,8 @@ def test_the_bundled_generator_mixes_the_gan_and_mle_weights(run, tmp_path, shar
     config.phases.adv_mix = share
     train(config, tmp_path / "out")
     same_mle, mixed = _decoders(tmp_path / "out")
+    last = json.loads((tmp_path / "out" / "train_log.json").read_text())["entries"][-1]
+    assert last["phase"] == "mix" and last["adv_mix"] == share and "val_cider" in last
     for k in mle:
         assert torch.equal(same_mle[k], mle[k])
         assert torch.allclose(mixed[k], share * gan[k] + (1 - share) * mle[k], atol=1e-6)

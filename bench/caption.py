@@ -48,7 +48,8 @@ def _eager_parts(checkpoint: Path):
 
     def step(tokens, state):
         """One step, taking the OCR tokens as the engine hands them to its decoder graph:
-        already read once per picture (a bundle with a reader graph) or raw."""
+        already read (and, with the text condition, summarised) once per picture by a
+        bundle's reader graph, or raw."""
         if "ocr_tokens" in state:
             decode = generator.decoder.step_read
             names = ("ocr_tokens", "ocr_keys", "ocr_ids", "ocr_mask")
@@ -56,6 +57,9 @@ def _eager_parts(checkpoint: Path):
             decode = generator.decoder.step
             names = ("ocr", "ocr_ids", "ocr_mask")
         ocr = [torch.from_numpy(state[name]) for name in names if name in state]
+        if "ocr_tokens" in state:
+            text = state.get("ocr_text")
+            ocr.append(None if text is None else torch.from_numpy(text))
         with torch.no_grad():
             logits, hidden = decode(
                 torch.from_numpy(tokens), torch.from_numpy(state["h"]),

@@ -215,18 +215,26 @@ def _title(spec: list) -> str:
     return "xmessage" if spec[0] == "xmessage" else spec[1]
 
 
-def capture(out: Path) -> None:
+ABOUT = ("Real Tk and xmessage windows under openbox on Xvfb, captured by "
+         "scripts/capture_tk_screens.py; same format as real-screens. Measure with it, never "
+         "train on it.")
+
+
+def capture(out: Path, screens: list[dict] = SCREENS, about: str = ABOUT,
+            command=lambda show: [sys.executable, __file__, "--show", json.dumps(show)],
+            title=_title) -> None:
+    """Show each of `screens` on the virtual desktop by `command(spec["show"])`, wait for
+    its window called `title(spec["show"])` and capture the screen. The window's standard
+    input stays open (a progress dialog reads it)."""
     (out / "images").mkdir(parents=True, exist_ok=True)
-    refs = {"_about": "Real Tk and xmessage windows under openbox on Xvfb, captured by "
-                      "scripts/capture_tk_screens.py; same format as real-screens. Measure "
-                      "with it, never train on it."}
+    refs = {"_about": about}
     with tempfile.TemporaryDirectory() as speech, desktop_session(Path(speech)) as env:
         desktop = subprocess.Popen([sys.executable, __file__, "--wallpaper"], env=env)
         try:
-            for spec in SCREENS:
-                window = subprocess.Popen([sys.executable, __file__, "--show",
-                                           json.dumps(spec["show"])], env=env)
-                wait_for_window(env, _title(spec["show"]), timeout=20)
+            for spec in screens:
+                window = subprocess.Popen(command(spec["show"]), env=env,
+                                          stdin=subprocess.PIPE)
+                wait_for_window(env, title(spec["show"]), timeout=20)
                 time.sleep(0.5)  # mapped is not yet painted
                 screenshot(env, str(out / "images" / f"{spec['name']}.png"))
                 window.kill()

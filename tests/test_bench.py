@@ -5,25 +5,16 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-import torch
 from PIL import Image
 
 from bench.caption import _captioner, _eager_parts
 from engine.describe import Describer
-from tests.train.fixtures import tiny_recipe
-from train.data import Vocab
-from train.export import export_bundle
-from train.model import Generator
+from tests.train.fixtures import untrained_bundle
 
 
 @pytest.mark.parametrize("text_condition", [True, False])
 def test_eager_and_onnx_give_the_same_caption(tmp_path, text_condition):
-    config = tiny_recipe(tmp_path)
-    config.model.text_condition = text_condition
-    vocab = Vocab.build([[f"word{i}" for i in range(40)]], min_count=1)
-    config.model.vocab_size = len(vocab)
-    torch.manual_seed(0)
-    export_bundle(Generator(config.model).eval(), vocab, config, tmp_path / "bundle", {}, {})
+    untrained_bundle(tmp_path, text_condition)
     describer = Describer(tmp_path / "bundle", use_gpu=False)
     onnx = _captioner(describer, lambda pixels: describer.encoder.run({"image": pixels}),
                       describer.step)

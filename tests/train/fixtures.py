@@ -83,3 +83,22 @@ def write_recipe(config: TrainConfig, file: Path) -> Path:
             )
     file.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return file
+
+
+def untrained_bundle(tmp_path: Path, text_condition: bool) -> tuple:
+    """The tiny recipe's generator, untrained (seed 0) with a 40-word vocabulary, exported to
+    `tmp_path/bundle`: (config, vocab, generator, bundle folder)."""
+    import torch
+
+    from train.data import Vocab
+    from train.export import export_bundle
+    from train.model import Generator
+
+    config = tiny_recipe(tmp_path)
+    config.model.text_condition = text_condition
+    vocab = Vocab.build([[f"word{i}" for i in range(40)]], min_count=1)
+    config.model.vocab_size = len(vocab)
+    torch.manual_seed(0)
+    generator = Generator(config.model).eval()
+    folder = export_bundle(generator, vocab, config, tmp_path / "bundle", {}, {})
+    return config, vocab, generator, folder

@@ -13,23 +13,15 @@ from engine.describe import Describer
 from engine.errors import ModelError
 from engine.ocr import TextBox
 from engine.ocrtokens import ocr_inputs, ocr_words
-from tests.train.fixtures import tiny_recipe
-from train.data import Vocab
-from train.export import export_bundle, max_logit_gap
-from train.model import Generator
+from tests.train.fixtures import untrained_bundle
+from train.export import max_logit_gap
 
 IMAGES = 20
 
 
 @pytest.mark.parametrize("text_condition", [True, False])
 def test_onnx_matches_pytorch(tmp_path, text_condition):
-    config = tiny_recipe(tmp_path)
-    config.model.text_condition = text_condition
-    vocab = Vocab.build([[f"word{i}" for i in range(40)]], min_count=1)
-    config.model.vocab_size = len(vocab)
-    torch.manual_seed(0)
-    generator = Generator(config.model).eval()
-    folder = export_bundle(generator, vocab, config, tmp_path / "bundle", {}, {})
+    config, vocab, generator, folder = untrained_bundle(tmp_path, text_condition)
     bundle = load_bundle(folder)
     assert bundle.decoder_state == {"h": config.model.hidden_dim}
 

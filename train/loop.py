@@ -696,9 +696,10 @@ class Run:
 
     def mix_with_mle(self, share: float) -> None:
         """Set the generator's weights to `share` of its own (after the GAN) and the rest of
-        the MLE generator's (WiSE-FT). The GAN changes only the decoder; the average of the two
-        decoders keeps most of what the GAN gained on photos and less of what it lost in
-        describing screens the renderer never drew."""
+        the MLE generator's (WiSE-FT). The GAN changes only the decoder. On two runs of the
+        recipe the mix described photos better than the GAN alone (CIDEr-D +0.01), kept a third
+        more of the MLE generator's vocabulary, and changed less of how real screenshots are
+        described (README)."""
         if share >= 1.0:
             return
         mle = torch.load(self.out / "bundle-mle.generator.pt", map_location=self.dist.device,

@@ -1,18 +1,20 @@
-"""Captures screenshots of real GTK dialogs (zenity) and X11 toy programs on a real X server,
-for measuring only: `.venv/bin/python scripts/capture_gtk_screens.py OUT_DIR`.
+"""Captures screenshots of real GTK dialogs (zenity), X11 toy programs and web pages in
+Chromium on a real X server, for measuring only:
+`.venv/bin/python scripts/capture_gtk_screens.py OUT_DIR`.
 
 The same kinds of program as `../shared/data/real-screens` (its README tells how it was
-made), with dialogs and words of our own, so that a model can be judged on more than that
-set's eight screenshots. The virtual desktop and the capture are
-`scripts/capture_tk_screens.py`'s; the programs come from Debian's zenity and x11-apps
-(`apt-get install zenity x11-apps`). OUT_DIR gets `images/NAME.png` and a `refs.json` in the
-real set's format; the facts are the dialogs' own words, written here by hand. Never train on
-these.
+made), with dialogs, pages and words of our own, so that a model can be judged on more than
+that set's eight screenshots. The virtual desktop and the capture are
+`scripts/capture_tk_screens.py`'s; the programs come from Debian's zenity, x11-apps and
+chromium (`apt-get install zenity x11-apps chromium`). OUT_DIR gets `images/NAME.png` and a
+`refs.json` in the real set's format; the facts are the programs' own words, written here by
+hand. Never train on these.
 """
 
 from __future__ import annotations
 
 import sys
+import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -127,11 +129,73 @@ SCREENS = [
 ]
 
 
+# Web pages: (window title, page) shown by Chromium from a file.
+PAGES = {
+    "news": ("Council approves new bike lanes", """<h1>Council approves new bike lanes</h1>
+<p><i>By Dana Whitfield, 12 March 2026</i></p>
+<p>The city council voted 7 to 2 on Tuesday to build protected bike lanes along Harbor
+Street. Work starts in June and should take four months.</p>
+<p>Shop owners on the street asked for loading zones to stay; the plan keeps six of them.</p>"""),
+    "cart": ("Your cart", """<h1>Your cart</h1><table cellpadding="8">
+<tr><td>Trail running shoes</td><td>1</td><td>$89.00</td></tr>
+<tr><td>Merino socks, 3 pairs</td><td>1</td><td>$24.50</td></tr>
+<tr><td>Water bottle</td><td>2</td><td>$19.98</td></tr></table>
+<p><b>Total: $133.48</b></p><button>Go to checkout</button>"""),
+    "login": ("Sign in - Riverside Bank", """<h1>Riverside Bank</h1><h2>Sign in to online
+banking</h2><p>User ID<br><input size="30"></p><p>Password<br><input type="password"
+size="30"></p><p><button>Sign in</button></p><p><a href="#">Forgot your password?</a></p>"""),
+    "missing": ("Page not found", """<h1>404</h1><h2>Page not found</h2><p>The page you were
+looking for has moved or no longer exists.</p><p><a href="#">Back to the home page</a></p>"""),
+}
+
+
+def _command(show: list[str], scratch: Path) -> list[str]:
+    """The command line of a `show` spec: a page is written to `scratch` and opens in a
+    Chromium window of its own, with a fresh profile there."""
+    if show[0] != "page":
+        return show
+    title, body = PAGES[show[1]]
+    page = scratch / f"{show[1]}.html"
+    page.write_text(f"<html><head><title>{title}</title></head><body style='font-family: "
+                    f"sans-serif; margin: 40px'>{body}</body></html>", encoding="utf-8")
+    # --test-type: no infobar about --no-sandbox, which running as root needs.
+    return ["chromium", "--no-sandbox", "--test-type", "--no-first-run",
+            "--no-default-browser-check", "--disable-gpu", f"--user-data-dir={scratch / show[1]}",
+            "--window-position=120,60", "--window-size=1040,680", page.as_uri()]
+
+
 def _title(show: list[str]) -> str:
     """The title of the window a `show` command opens, by which it is waited for."""
+    if show[0] == "page":
+        return f"{PAGES[show[1]][0]} - Chromium"
     titled = [option for option in show if option.startswith("--title=")]
     return titled[0].removeprefix("--title=") if titled else show[0]
 
 
+SCREENS += [
+    {"name": "web_news", "show": ["page", "news"],
+     "ref": "A news article in Chromium: the city council approved new bike lanes on Harbor "
+            "Street, 7 votes to 2; work starts in June.",
+     "must": [["council"], ["bike lanes", "bike"], ["harbor"], ["june", "7 to 2"]],
+     "kind": ["article", "news"]},
+    {"name": "web_cart", "show": ["page", "cart"],
+     "ref": "A shopping cart page with trail running shoes, merino socks and two water "
+            "bottles, $133.48 in all, and a Go to checkout button.",
+     "must": [["cart"], ["shoes"], ["socks", "bottle"], ["133.48"], ["checkout"]],
+     "kind": ["cart", "shopping"]},
+    {"name": "web_login", "show": ["page", "login"],
+     "ref": "A Riverside Bank page to sign in to online banking, with boxes for user ID and "
+            "password and a Sign in button.",
+     "must": [["riverside", "bank"], ["sign in"], ["user id", "user"], ["password"]],
+     "kind": ["sign in", "sign-in", "login", "log in"]},
+    {"name": "web_missing", "show": ["page", "missing"],
+     "ref": "A Page not found error page, 404: the page has moved or no longer exists.",
+     "must": [["not found", "404"], ["moved", "no longer", "exist"], ["home"]],
+     "kind": ["error", "not found", "404"]},
+]
+
+
 if __name__ == "__main__":
-    capture(Path(sys.argv[1]), SCREENS, ABOUT, command=list, title=_title)
+    with tempfile.TemporaryDirectory() as scratch:
+        capture(Path(sys.argv[1]), SCREENS, ABOUT,
+                command=lambda show: _command(show, Path(scratch)), title=_title)

@@ -52,14 +52,14 @@ def _eager_parts(checkpoint: Path):
         bundle's reader graph, or raw."""
         if "ocr_tokens" in state:
             decode = generator.decoder.step_read
-            names = ("ocr_tokens", "ocr_keys", "ocr_ids", "ocr_mask")
+            text = state.get("ocr_text")
+            ocr = [*(torch.from_numpy(state[name])
+                     for name in ("ocr_tokens", "ocr_keys", "ocr_ids", "ocr_mask")),
+                   None if text is None else torch.from_numpy(text)]
         else:
             decode = generator.decoder.step
-            names = ("ocr", "ocr_ids", "ocr_mask")
-        ocr = [torch.from_numpy(state[name]) for name in names if name in state]
-        if "ocr_tokens" in state:
-            text = state.get("ocr_text")
-            ocr.append(None if text is None else torch.from_numpy(text))
+            ocr = [torch.from_numpy(state[name]) for name in ("ocr", "ocr_ids", "ocr_mask")
+                   if name in state]
         with torch.no_grad():
             logits, hidden = decode(
                 torch.from_numpy(tokens), torch.from_numpy(state["h"]),

@@ -32,8 +32,29 @@ def zenity(kind: str, title: str, *options: str) -> list[str]:
     return ["zenity", f"--{kind}", f"--title={title}", *options]
 
 
+# Web pages: (window title, page) shown by Chromium from a file.
+PAGES = {
+    "news": ("Council approves new bike lanes", """<h1>Council approves new bike lanes</h1>
+<p><i>By Dana Whitfield, 12 March 2026</i></p>
+<p>The city council voted 7 to 2 on Tuesday to build protected bike lanes along Harbor
+Street. Work starts in June and should take four months.</p>
+<p>Shop owners on the street asked for loading zones to stay; the plan keeps six of them.</p>"""),
+    "cart": ("Your cart", """<h1>Your cart</h1><table cellpadding="8">
+<tr><td>Trail running shoes</td><td>1</td><td>$89.00</td></tr>
+<tr><td>Merino socks, 3 pairs</td><td>1</td><td>$24.50</td></tr>
+<tr><td>Water bottle</td><td>2</td><td>$19.98</td></tr></table>
+<p><b>Total: $133.48</b></p><button>Go to checkout</button>"""),
+    "login": ("Sign in - Riverside Bank", """<h1>Riverside Bank</h1><h2>Sign in to online
+banking</h2><p>User ID<br><input size="30"></p><p>Password<br><input type="password"
+size="30"></p><p><button>Sign in</button></p><p><a href="#">Forgot your password?</a></p>"""),
+    "missing": ("Page not found", """<h1>404</h1><h2>Page not found</h2><p>The page you were
+looking for has moved or no longer exists.</p><p><a href="#">Back to the home page</a></p>"""),
+}
+
+
 # Each screen: the command that shows it (its window is found by its --title, or else by the
-# program's name), what it says, and what a description of it must carry.
+# program's name; ["page", NAME] opens one of PAGES), what it says, and what a description of
+# it must carry.
 SCREENS = [
     {"name": "gtk_question_overwrite",
      "show": zenity("question", "Replace file", "--text=A file named budget-2026.xlsx already "
@@ -126,27 +147,26 @@ SCREENS = [
      "ref": "A calculator window with number and function keys.",
      "must": [["calculator", "calc"], ["window", "keys", "buttons"]],
      "kind": ["calculator"]},
+    {"name": "web_news", "show": ["page", "news"],
+     "ref": "A news article in Chromium: the city council approved new bike lanes on Harbor "
+            "Street, 7 votes to 2; work starts in June.",
+     "must": [["council"], ["bike lanes", "bike"], ["harbor"], ["june", "7 to 2"]],
+     "kind": ["article", "news"]},
+    {"name": "web_cart", "show": ["page", "cart"],
+     "ref": "A shopping cart page with trail running shoes, merino socks and two water "
+            "bottles, $133.48 in all, and a Go to checkout button.",
+     "must": [["cart"], ["shoes"], ["socks", "bottle"], ["133.48"], ["checkout"]],
+     "kind": ["cart", "shopping"]},
+    {"name": "web_login", "show": ["page", "login"],
+     "ref": "A Riverside Bank page to sign in to online banking, with boxes for user ID and "
+            "password and a Sign in button.",
+     "must": [["riverside", "bank"], ["sign in"], ["user id", "user"], ["password"]],
+     "kind": ["sign in", "sign-in", "login", "log in"]},
+    {"name": "web_missing", "show": ["page", "missing"],
+     "ref": "A Page not found error page, 404: the page has moved or no longer exists.",
+     "must": [["not found", "404"], ["moved", "no longer", "exist"], ["home"]],
+     "kind": ["error", "not found", "404"]},
 ]
-
-
-# Web pages: (window title, page) shown by Chromium from a file.
-PAGES = {
-    "news": ("Council approves new bike lanes", """<h1>Council approves new bike lanes</h1>
-<p><i>By Dana Whitfield, 12 March 2026</i></p>
-<p>The city council voted 7 to 2 on Tuesday to build protected bike lanes along Harbor
-Street. Work starts in June and should take four months.</p>
-<p>Shop owners on the street asked for loading zones to stay; the plan keeps six of them.</p>"""),
-    "cart": ("Your cart", """<h1>Your cart</h1><table cellpadding="8">
-<tr><td>Trail running shoes</td><td>1</td><td>$89.00</td></tr>
-<tr><td>Merino socks, 3 pairs</td><td>1</td><td>$24.50</td></tr>
-<tr><td>Water bottle</td><td>2</td><td>$19.98</td></tr></table>
-<p><b>Total: $133.48</b></p><button>Go to checkout</button>"""),
-    "login": ("Sign in - Riverside Bank", """<h1>Riverside Bank</h1><h2>Sign in to online
-banking</h2><p>User ID<br><input size="30"></p><p>Password<br><input type="password"
-size="30"></p><p><button>Sign in</button></p><p><a href="#">Forgot your password?</a></p>"""),
-    "missing": ("Page not found", """<h1>404</h1><h2>Page not found</h2><p>The page you were
-looking for has moved or no longer exists.</p><p><a href="#">Back to the home page</a></p>"""),
-}
 
 
 def _command(show: list[str], scratch: Path) -> list[str]:
@@ -170,29 +190,6 @@ def _title(show: list[str]) -> str:
         return f"{PAGES[show[1]][0]} - Chromium"
     titled = [option for option in show if option.startswith("--title=")]
     return titled[0].removeprefix("--title=") if titled else show[0]
-
-
-SCREENS += [
-    {"name": "web_news", "show": ["page", "news"],
-     "ref": "A news article in Chromium: the city council approved new bike lanes on Harbor "
-            "Street, 7 votes to 2; work starts in June.",
-     "must": [["council"], ["bike lanes", "bike"], ["harbor"], ["june", "7 to 2"]],
-     "kind": ["article", "news"]},
-    {"name": "web_cart", "show": ["page", "cart"],
-     "ref": "A shopping cart page with trail running shoes, merino socks and two water "
-            "bottles, $133.48 in all, and a Go to checkout button.",
-     "must": [["cart"], ["shoes"], ["socks", "bottle"], ["133.48"], ["checkout"]],
-     "kind": ["cart", "shopping"]},
-    {"name": "web_login", "show": ["page", "login"],
-     "ref": "A Riverside Bank page to sign in to online banking, with boxes for user ID and "
-            "password and a Sign in button.",
-     "must": [["riverside", "bank"], ["sign in"], ["user id", "user"], ["password"]],
-     "kind": ["sign in", "sign-in", "login", "log in"]},
-    {"name": "web_missing", "show": ["page", "missing"],
-     "ref": "A Page not found error page, 404: the page has moved or no longer exists.",
-     "must": [["not found", "404"], ["moved", "no longer", "exist"], ["home"]],
-     "kind": ["error", "not found", "404"]},
-]
 
 
 if __name__ == "__main__":

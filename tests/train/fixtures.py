@@ -6,9 +6,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import torch
 from PIL import Image, ImageDraw
 
 from train.config import TrainConfig
+from train.data import Vocab
+from train.export import export_bundle
+from train.model import Generator
 
 COLOURS = {"red": (220, 30, 30), "blue": (30, 30, 220), "green": (30, 180, 30)}
 SHAPES = ("square", "circle")
@@ -88,12 +92,6 @@ def write_recipe(config: TrainConfig, file: Path) -> Path:
 def untrained_bundle(tmp_path: Path, text_condition: bool) -> tuple:
     """The tiny recipe's generator, untrained (seed 0) with a 40-word vocabulary, exported to
     `tmp_path/bundle`: (config, vocab, generator, bundle folder)."""
-    import torch
-
-    from train.data import Vocab
-    from train.export import export_bundle
-    from train.model import Generator
-
     config = tiny_recipe(tmp_path)
     config.model.text_condition = text_condition
     vocab = Vocab.build([[f"word{i}" for i in range(40)]], min_count=1)

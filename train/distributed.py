@@ -1,8 +1,10 @@
 """PyTorch's own data parallelism for `torchrun --nproc_per_node=N python -m train ...`:
-gloo on CPU, nccl on GPU; a single process when torchrun did not start us."""
+nccl with one GPU per process where the machine has enough GPUs, gloo on the CPU otherwise; a
+single process when torchrun did not start us."""
 
 from __future__ import annotations
 
+import logging
 import os
 import random
 import warnings
@@ -11,6 +13,8 @@ from dataclasses import dataclass
 import torch
 import torch.distributed as torch_dist
 from torch.nn.parallel import DistributedDataParallel
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -30,14 +34,25 @@ def setup() -> Dist:
         device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
         return Dist(0, 1, device)
     local = int(os.environ.get("LOCAL_RANK", "0"))
-    if torch.cuda.is_available():
+    local_world = int(os.environ.get("LOCAL_WORLD_SIZE", str(world)))
+    gpus = torch.cuda.device_count() if torch.cuda.is_available() else 0
+    if one_gpu_each(local_world, gpus):
         torch.cuda.set_device(local)
         torch_dist.init_process_group("nccl")
         device = torch.device("cuda", local)
     else:
+        if gpus and local == 0:
+            log.warning("%d processes per machine and %d GPUs: training on the CPU with gloo; "
+                        "start at most %d processes to train on the GPUs", local_world, gpus, gpus)
         torch_dist.init_process_group("gloo")
         device = torch.device("cpu")
     return Dist(torch_dist.get_rank(), torch_dist.get_world_size(), device)
+
+
+def one_gpu_each(local_world: int, gpus: int) -> bool:
+    """Whether every process on this machine can have a GPU of its own, as nccl needs: two
+    processes on one GPU would both ask for a device that is not there."""
+    return gpus >= local_world
 
 
 def teardown(dist: Dist) -> None:

@@ -22,9 +22,7 @@ import numpy as np
 
 from engine.ocr import TextBox
 from engine.ocrtokens import OcrWord, ocr_words
-from train import screens
 from train.imagecache import cached_images
-from train.screens.write import write_screens
 
 if TYPE_CHECKING:
     from train.ocrnoise import OcrNoise
@@ -52,7 +50,7 @@ class RenderedScreens:
 def renderer_version() -> str:
     """A digest of the renderer's code: screens cached by an older renderer are not reused."""
     digest = hashlib.sha1()
-    for file in sorted(Path(screens.__file__).parent.glob("*.py")):
+    for file in sorted((Path(__file__).parent / "screens").glob("*.py")):
         digest.update(file.read_bytes())
     return digest.hexdigest()[:8]
 
@@ -64,6 +62,9 @@ def render_folder(cache: Path, count: int, seed: int, photo_names: frozenset[str
     records = folder / "screens.jsonl"
     if records.is_file() and sum(1 for _ in records.open(encoding="utf-8")) == count:
         return folder
+    # Qt only here: a run on photos alone trains where Qt is not installed (a GPU server).
+    from train.screens.write import write_screens
+
     log.info("rendering %d screens into %s", count, folder)
     write_screens(folder, count, seed=seed, workers=workers, photo_names=photo_names)
     return folder

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from engine.bundle import load_bundle
 from tests.train.fixtures import tiny_recipe, write_recipe
+from train.distributed import one_gpu_each
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -55,3 +56,10 @@ def test_two_processes_train_one_model(tmp_path):
     log = json.loads((out / "train_log.json").read_text())
     # 18 training images, 6 per step: each rank takes 9, one step per epoch.
     assert [e["steps"] for e in log["entries"] if e["phase"] == "mle"] == [1, 1]
+
+
+def test_nccl_only_where_every_process_has_a_gpu_of_its_own():
+    assert one_gpu_each(local_world=2, gpus=2)
+    assert one_gpu_each(local_world=1, gpus=8)
+    assert not one_gpu_each(local_world=2, gpus=1)
+    assert not one_gpu_each(local_world=2, gpus=0)

@@ -297,10 +297,11 @@ class Generator(nn.Module):
         """Decode (B,) captions: ids (B,max_steps), ending at the first <eos> (then padding 0);
         `ocr` is (features, ids, mask) of each row's OCR tokens, if it has any."""
         batch = features.shape[0]
-        token = torch.full((batch,), bos, dtype=torch.long)
+        dev = features.device
+        token = torch.full((batch,), bos, dtype=torch.long, device=dev)
         state = features.new_zeros(batch, self.config.hidden_dim)
-        out = torch.zeros(batch, max_steps, dtype=torch.long)
-        done = torch.zeros(batch, dtype=torch.bool)
+        out = torch.zeros(batch, max_steps, dtype=torch.long, device=dev)
+        done = torch.zeros(batch, dtype=torch.bool, device=dev)
         read = self.decoder.read_ocr(*(ocr or (None, None, None)), features)
         text = self.decoder.text_summary(read[0], read[3])
         for t in range(max_steps):

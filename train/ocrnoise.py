@@ -48,6 +48,7 @@ NEAR = 2.0
 SCORE = 0.9
 # Most confusions kept: the characters OCR misreads far more often than the rest.
 CONFUSIONS = 8
+SPACELESS_WORDS = 3
 JUNK_TEXTS = 20
 
 
@@ -60,6 +61,10 @@ class OcrNoise:
     # adds up to the measured character error rate (edit distance / length) of matched lines.
     char_error: float = 0.015
     split: float = 0.005  # share of lines with a space that come back as two or more boxes
+    # Share of lines with SPACELESS_WORDS words or more read with no space at all, one word
+    # ("Lowdiskspace"): OCR does so with whole lines of tight or bold type (title bars), far
+    # more often than dropping each space alone would.
+    spaceless: float = 0.02
     merge: float = 0.06  # share of close same-row neighbour pairs that come back as one box
     junk_per_screen: float = 0.15  # boxes matching no drawn text, after the engine's filter
     miss_short: float = 0.75  # share of lines of SHORT_LENGTH characters or fewer missed
@@ -115,7 +120,10 @@ class OcrNoise:
                 (text[cut + 1:], (x, box[1], box[2], box[3]))]
 
     def _misread(self, text: str, rng: random.Random) -> str:
-        """Each character read right, read as its confusion, or dropped (`char_error`)."""
+        """The line read as one word (`spaceless`), then each character read right, read as
+        its confusion, or dropped (`char_error`)."""
+        if len(text.split()) >= SPACELESS_WORDS and rng.random() < self.spaceless:
+            text = "".join(text.split())
         read = []
         for char in text:
             instead, rate = self.confusions.get(char, ("", 0.0))
@@ -314,6 +322,13 @@ class _Tally:
 
     def _read(self, truth: str, read: str) -> None:
         found = edits(truth, read)
+        if len(truth.split()) >= SPACELESS_WORDS:
+            self.counts["lines of several words"] += 1
+            if " " not in read:
+                # Counted as a line read as one word, not as that many dropped spaces.
+                self.counts["read as one word"] += 1
+                found = [op for op in found if op[0] != " "]
+                truth = truth.replace(" ", "")
         self.ops.update(found)
         self.chars.update(truth)
         self.counts["matched"] += 1
@@ -333,6 +348,7 @@ class _Tally:
         return OcrNoise(
             char_error=round((c["edits"] - explained) / max(1, c["chars"]), 4),
             split=round(c["split with a space"] / max(1, c["read with a space"]), 4),
+            spaceless=round(c["read as one word"] / max(1, c["lines of several words"]), 4),
             merge=round(c["pairs merged"] / max(1, c["pairs read"]), 4),
             junk_per_screen=round(self.junk.total() / max(1, c["screens"]), 4),
             miss_short=round(c["missed short"] / max(1, c["short lines"]), 4),
@@ -347,7 +363,8 @@ class _Tally:
             **{key: c[key] for key in (
                 "screens", "short lines", "small lines", "other lines", "matched", "split",
                 "merged", "missed short", "missed small", "missed other", "pairs read",
-                "pairs merged", "read with a space", "split with a space", "edits", "chars",
+                "pairs merged", "read with a space", "split with a space",
+                "lines of several words", "read as one word", "edits", "chars",
                 "unreadable", "icons under windows")},
             "lines": c["short lines"] + c["small lines"] + c["other lines"],
             "junk boxes": self.junk.total(),
@@ -393,6 +410,8 @@ def table(noise: OcrNoise, report: dict) -> str:
         (f"missed, others under {SMALL_HEIGHT} px", share("missed small", "small lines")),
         ("missed, all other lines", share("missed other", "other lines")),
         ("split, lines with a space", share("split with a space", "read with a space")),
+        (f"read as one word, {SPACELESS_WORDS}+ words", share("read as one word",
+                                                             "lines of several words")),
         ("merged, close same-row pairs", share("pairs merged", "pairs read")),
         ("junk boxes per screen", f"{noise.junk_per_screen:6.2f}  ({report['junk boxes']} boxes)"),
         ("most missed roles", ", ".join(f"{role} {rate:.0%} ({m}/{n})"

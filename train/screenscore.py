@@ -55,6 +55,8 @@ KIND_WORDS = {
     "settings": ["settings", "preferences"],
     "file dialog": ["file dialog", "file picker", "choosing a file", "which file"],
     "list dialog": ["list"],
+    "slider dialog": ["slider"],
+    "form dialog": ["form"],
     "notification": ["notification"],
     "text editor": ["editor", "writing"],
     "terminal": ["terminal", "command line", "command prompt"],

@@ -13,7 +13,7 @@ from engine.ocr import TextBox, is_junk, reading_order
 from train.ocrnoise import DEFAULT_PATH, OcrNoise, edits, measure
 
 QUIET = dict(char_error=0.0, split=0.0, merge=0.0, junk_per_screen=0.0, miss_short=0.0,
-             miss_small=0.0, miss_other=0.0, confusions={})
+             miss_small=0.0, miss_other=0.0, spaceless=0.0, confusions={})
 
 # A small screen's worth of lines: a menu bar (close neighbours), small and big body lines.
 SCREEN = [
@@ -161,3 +161,34 @@ def test_measure_counts_split_merge_miss_and_junk(tmp_path):
     assert (report["edits"], report["chars"]) == (1, len("Hello world"))
     assert noise.merge == 1.0 and noise.split == 0.5  # of the two lines read with a space
     assert noise.miss_other == pytest.approx(1 / 5)
+
+
+def test_whole_lines_lose_their_spaces_at_the_configured_rate():
+    noise = OcrNoise(**{**QUIET, "spaceless": 0.3})
+    read = Counter(b.text for boxes in _trials(noise, SCREEN) for b in boxes)
+    long = "Our office will reopen on Monday"
+    assert read[long.replace(" ", "")] / (read[long] + read[long.replace(" ", "")]) == (
+        pytest.approx(0.3, abs=0.06))
+    assert read["About4minutesleft"] > 0
+    assert read["File"] == 400  # one word: nothing to lose
+
+
+def test_measure_counts_lines_read_as_one_word(tmp_path):
+    texts = [("Low disk space", [10, 10, 200, 30], "title"),
+             ("Only two gigabytes left", [10, 50, 300, 70], "body"),
+             ("OK", [10, 90, 40, 110], "button")]
+    record = {"name": "0-000000", "seed": 0, "size": [500, 500], "windows": [],
+              "texts": [{"text": t, "box": b, "role": r} for t, b, r in texts]}
+    (tmp_path / "screens.jsonl").write_text(json.dumps(record) + "\n")
+    Image.new("RGB", (500, 500), "white").save(tmp_path / "0-000000.png")
+
+    class Reader:
+        def read(self, image):
+            return [TextBox("Lowdiskspace", (10, 10, 200, 30), 0.9),
+                    TextBox("Only two gigabytes left", (10, 50, 300, 70), 0.9),
+                    TextBox("OK", (10, 90, 40, 110), 0.9)]
+
+    noise, report = measure(tmp_path, 1, Reader())
+    assert (report["read as one word"], report["lines of several words"]) == (1, 2)
+    assert noise.spaceless == 0.5
+    assert " " not in noise.confusions and report["edits"] == 0  # not counted as dropped spaces

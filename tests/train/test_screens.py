@@ -13,6 +13,9 @@ from engine.ocr import TextReader
 from train.screens import Renderer, write_screens
 from train.screens.__main__ import main
 from train.screens.describe import MAX_WORDS
+from train.screens.look import DECORATIONS
+
+DECORATIONS_DRAWN = sorted(set(DECORATIONS))
 
 
 @pytest.fixture(scope="module")
@@ -184,3 +187,30 @@ def test_an_ampersand_is_recorded_where_it_is_drawn(renderer):
     texts, controls, _ = probe(window, lambda rect: rect)
     assert "Marrow & Mint" in [t.text for t in texts]
     assert [c.label for c in controls] == ["Save"]
+
+
+def _first(renderer, kind: str, test) -> tuple:
+    return next((image, screen) for index in range(200)
+                for image, screen in [renderer.render(index, kind=kind)] if test(screen))
+
+
+@pytest.mark.parametrize("decoration", DECORATIONS_DRAWN)
+def test_each_window_managers_title_bar_shows_the_title_where_recorded(renderer, reader,
+                                                                         decoration):
+    image, screen = _first(renderer, "question",
+                           lambda s: s.look["decoration"] == decoration)
+    title = next(t for t in screen.windows[-1].texts if t.role == "title")
+    x0, y0, x1, y1 = title.box
+    pad = (y1 - y0) // 2
+    found = reader.read(_pil(image).crop((x0 - pad, y0 - pad, x1 + pad, y1 + pad)))
+    assert _squash(title.text) in _squash(" ".join(b.text for b in found)), (title, found)
+
+
+def test_windows_that_are_only_a_drawing_record_no_text_but_their_title(renderer):
+    analog = _first(renderer, "clock", lambda s: not s.windows[-1].facts["time"])[1]
+    eyes = renderer.render(0, kind="eyes")[1]
+    for screen in (analog, eyes):
+        window = screen.windows[-1]
+        assert [t.role for t in window.texts] == ["title"], window.texts
+        assert window.title in screen.descriptions["plain"]
+    assert "analog" in analog.descriptions["plain"] and "eyes" in eyes.descriptions["plain"]

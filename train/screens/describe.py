@@ -286,12 +286,29 @@ def _apps(rng: random.Random, win: Window, casual: bool) -> list[str]:
                                 f"{f['biggest']} comes out on top."])]
         return [f"{_a(kind)} titled {f['chart_title']} with values for {labels}.",
                 f"The highest value is {f['biggest']}."]
+    if kind == "clock" and not f["time"]:
+        title = win.title
+        if casual:
+            return [rng.choice([f"A little analog clock, {title}, in a window of its own.",
+                                f"There's an analog clock open, {title}.",
+                                "A clock face with two hands and no numbers written out."])]
+        return [rng.choice([f"A clock window, {title}, with an analog face.",
+                            f"An analog clock in a small window titled {title}."])]
     if kind == "clock":
         where = f" in {f['city']}" if f["city"] != "Local time" else ""
         if casual:
             return [rng.choice([f"A clock saying it's {f['time']}{where}.",
                                 f"It's {f['time']}{where}, says the clock."])]
         return [f"A clock window showing the time {f['time']}.", _end(f["city"])]
+    if kind == "eyes":
+        title = win.title
+        if casual:
+            return [rng.choice([f"A pair of cartoon eyes in a little {title} window, "
+                                "watching the pointer.",
+                                f"There's {_a(title)} window: two big eyes that follow your mouse.",
+                                "Two googly eyes are staring out of a small window."])]
+        return [rng.choice([f"{_a(title)} window showing two eyes that look toward the pointer.",
+                            f"A window titled {title} with a pair of eyes following the mouse."])]
     raise ValueError(f"no description for the window kind {kind!r}")
 
 
@@ -415,6 +432,37 @@ _WEB_PAGES = {"recipe page": _recipe, "web sign-up page": _signup_page,
               "product page": _product, "search results": _search}
 
 
+def _slider_dialog(rng: random.Random, win: Window, casual: bool) -> list[str]:
+    f, title = win.facts, win.title
+    asked = f["prompt"][:1].lower() + f["prompt"][1:]
+    if casual:
+        first = rng.choice([f"{_a(title)} window has a slider for {asked}, set to {f['value']}.",
+                            f"There's {_a(title)} slider, sitting at {f['value']}.",
+                            f"{title}: a slider for {asked} is at {f['value']}.",
+                            f"{_a(title)} popup wants you to slide {asked} to a value; "
+                            f"it's on {f['value']} now."])
+    else:
+        first = rng.choice([f"A dialog titled {title} with a slider for {asked}, set to "
+                            f"{f['value']}.",
+                            f"{_a(title)} slider dialog: {f['prompt']}, at {f['value']}."])
+    return [first, _buttons(rng, f["buttons"], casual)]
+
+
+def _form_dialog(rng: random.Random, win: Window, casual: bool) -> list[str]:
+    f, title = win.facts, win.title
+    fields = _join([x.lower() for x in f["fields"]])
+    if casual:
+        first = rng.choice([f"{_a(title)} form asks for {fields}.",
+                            f"There's {_a(title)} form with boxes for {fields}.",
+                            f"{f['heading']}, says {_a(title)} form, with boxes for {fields}."])
+    else:
+        first = rng.choice([f"A form titled {title}: {f['heading']}. Fields: {fields}.",
+                            f"{_a(title)} form with text boxes for {fields}."])
+    filled = f"{_join(f['filled'])} {'is' if len(f['filled']) == 1 else 'are'} filled in." if (
+        f["filled"]) else ""
+    return [first, filled, _buttons(rng, f["buttons"], casual)]
+
+
 def _progress(rng: random.Random, win: Window, casual: bool) -> list[str]:
     f = win.facts
     first = (rng.choice([f"{_a(win.title)} progress window is at {f['percent']}%.",
@@ -442,6 +490,10 @@ def _window_sentences(rng: random.Random, win: Window, casual: bool) -> list[str
         parts = _notification(rng, win, casual)
     elif kind == "progress":
         parts = _progress(rng, win, casual)
+    elif kind == "slider dialog":
+        parts = _slider_dialog(rng, win, casual)
+    elif kind == "form dialog":
+        parts = _form_dialog(rng, win, casual)
     elif kind in _WEB_PAGES:
         parts = _WEB_PAGES[kind](rng, win.facts, casual)
     else:

@@ -64,23 +64,49 @@ def panel(painter: QPainter, rng: random.Random, look: Look) -> tuple[QRect, lis
     return area, texts
 
 
+# Title bar heights in logical pixels, by the look's decoration.
+BAR_HEIGHTS = {"flat": 30, "gradient": 22, "headerbar": 44}
+
+
+def title_bar_height(look: Look) -> int:
+    return round(BAR_HEIGHTS[look.decoration] * look.scale)
+
+
 def title_bar(painter: QPainter, look: Look, rect: QRect, title: str, active: bool,
               centered: bool) -> TextLine:
-    """A window manager's title bar with the title and minimise, maximise and close glyphs."""
+    """A window manager's title bar, in the look's decoration, with the title and the
+    window buttons."""
+    if look.decoration == "gradient":
+        return _gradient_bar(painter, look, rect, title, active)
+    if look.decoration == "headerbar":
+        return _header_bar(painter, look, rect, title, active)
+    return _flat_bar(painter, look, rect, title, active, centered)
+
+
+def _title_text(painter: QPainter, look: Look, room: QRect, title: str, align, fore: str,
+                bold: bool, px: int) -> TextLine:
+    painter.setFont(look.qfont(px, bold=bold))
+    metrics = QFontMetrics(painter.font())
+    text = metrics.elidedText(title, Qt.ElideRight, room.width())
+    drawn = metrics.boundingRect(room, Qt.AlignVCenter | align, text)
+    painter.setPen(QColor(fore))
+    painter.drawText(drawn, Qt.AlignCenter, text)
+    return TextLine(text, _box(drawn), "title")
+
+
+def _flat_bar(painter: QPainter, look: Look, rect: QRect, title: str, active: bool,
+              centered: bool) -> TextLine:
+    """Flat grey, minimise, maximise and close drawn as thin glyphs."""
     if look.dark:
         back, fore = ("#3c3f44", "#f2f2f2") if active else ("#2a2c30", "#9a9a9a")
     else:
         back, fore = ("#d6d6d6", "#1a1a1a") if active else ("#ececec", "#8a8a8a")
     painter.fillRect(rect, QColor(back))
-    painter.setFont(look.qfont(round(look.font_px * look.scale), bold=active))
-    metrics = QFontMetrics(painter.font())
     glyph = round(rect.height() * 0.3)
     room = rect.adjusted(round(12 * look.scale), 0, -(glyph * 3 * 3 + 10), 0)
-    text = metrics.elidedText(title, Qt.ElideRight, room.width())
-    drawn = metrics.boundingRect(room, Qt.AlignVCenter | (Qt.AlignHCenter if centered else
-                                                           Qt.AlignLeft), text)
-    painter.setPen(QColor(fore))
-    painter.drawText(drawn, Qt.AlignCenter, text)
+    line = _title_text(painter, look, room, title,
+                       Qt.AlignHCenter if centered else Qt.AlignLeft, fore, active,
+                       round(look.font_px * look.scale))
     painter.setPen(QPen(QColor(fore), max(1.0, 1.3 * look.scale)))
     y = rect.center().y()
     for i in range(3):  # close, maximise, minimise from the right
@@ -95,7 +121,57 @@ def title_bar(painter: QPainter, look: Look, rect: QRect, title: str, active: bo
         else:
             painter.drawLine(QPointF(x - glyph / 2, y + glyph / 2), QPointF(x + glyph / 2,
                                                                             y + glyph / 2))
-    return TextLine(text, _box(drawn), "title")
+    return line
+
+
+def _gradient_bar(painter: QPainter, look: Look, rect: QRect, title: str,
+                  active: bool) -> TextLine:
+    """A thin bar shaded in the accent colour, the title in white bold in the middle, a
+    window icon on the left and three small boxed buttons on the right."""
+    accent = QColor(look.accent if active else "#9ea3a8")
+    gradient = QLinearGradient(0, rect.top(), 0, rect.bottom())
+    gradient.setColorAt(0, accent.lighter(150))
+    gradient.setColorAt(1, accent)
+    painter.fillRect(rect, gradient)
+    side = round(rect.height() * 0.6)
+    y = rect.top() + (rect.height() - side) // 2
+    painter.fillRect(QRect(rect.left() + side // 2, y, side, side), QColor("#e8e8e8"))
+    painter.setPen(QPen(QColor("#ffffff"), max(1.0, look.scale)))
+    for i in range(3):
+        painter.drawRect(QRect(rect.right() - (i + 1) * (side + side // 3), y, side, side))
+    room = rect.adjusted(2 * side, 0, -4 * (side + side // 3), 0)
+    return _title_text(painter, look, room, title, Qt.AlignHCenter,
+                       "#ffffff" if active else "#eeeeee", True,
+                       round((look.font_px - 1) * look.scale))
+
+
+def _header_bar(painter: QPainter, look: Look, rect: QRect, title: str,
+                active: bool) -> TextLine:
+    """A tall bar in the window's own colour, the title bold in the middle and one round
+    close button on the right."""
+    back = ("#303030" if look.dark else "#ebebeb") if active else (
+        "#242424" if look.dark else "#fafafa")
+    fore = ("#ffffff" if look.dark else "#2e3436") if active else "#919191"
+    painter.fillRect(rect, QColor(back))
+    painter.setPen(QColor("#1b1b1b" if look.dark else "#d5d0cc"))
+    painter.drawLine(rect.bottomLeft(), rect.bottomRight())
+    side = round(rect.height() * 0.5)
+    circle = QRect(rect.right() - side - round(rect.height() * 0.3),
+                   rect.top() + (rect.height() - side) // 2, side, side)
+    painter.setRenderHint(QPainter.Antialiasing)
+    painter.setPen(Qt.NoPen)
+    painter.setBrush(QColor("#4a4a4a" if look.dark else "#dadada"))
+    painter.drawEllipse(circle)
+    painter.setBrush(Qt.NoBrush)
+    cross = side * 0.22
+    center = QPointF(circle.center())
+    painter.setPen(QPen(QColor(fore), max(1.0, 1.4 * look.scale)))
+    painter.drawLine(center + QPointF(-cross, -cross), center + QPointF(cross, cross))
+    painter.drawLine(center + QPointF(-cross, cross), center + QPointF(cross, -cross))
+    painter.setRenderHint(QPainter.Antialiasing, False)
+    room = rect.adjusted(2 * side + 8, 0, -(2 * side + 8), 0)
+    return _title_text(painter, look, room, title, Qt.AlignHCenter, fore, True,
+                       round(look.font_px * look.scale))
 
 
 def icons(painter: QPainter, rng: random.Random, look: Look, area: QRect) -> list[TextLine]:

@@ -425,3 +425,95 @@ def make_list_dialog(rng: random.Random, look: Look) -> Built:
                   "selected": rows[selected][0] if selected is not None else "",
                   "buttons": buttons},
                  focus=listing, size=(rng.randint(340, 460), rng.randint(260, 360)))
+
+
+_SLIDERS = [
+    ("Volume", "Speaker volume", (0, 100)), ("Brightness", "Screen brightness", (0, 100)),
+    ("Zoom", "Zoom level in percent", (25, 400)), ("Sleep timer", "Minutes until sleep", (1, 120)),
+    ("Mouse speed", "Pointer speed", (1, 10)), ("Image quality", "JPEG quality", (10, 100)),
+    ("Balance", "Left and right balance", (-50, 50)),
+]
+
+
+def make_slider_dialog(rng: random.Random, look: Look) -> Built:
+    """One slider with its value shown above it, as `zenity --scale` and its kin draw it."""
+    title, prompt, (low, high) = w.pick(rng, _SLIDERS)
+    value = rng.randint(low, high)
+    root = QWidget()
+    layout = QVBoxLayout(root)
+    layout.setContentsMargins(16, 14, 16, 12)
+    layout.addWidget(label(f"{prompt}:" if maybe(rng, 0.5) else prompt, "label", wrap=True))
+    readout = label(str(value), "value")
+    slider = QSlider(Qt.Horizontal)
+    slider.setRange(low, high)
+    slider.setValue(value)
+    slider.setProperty("label", prompt)
+    if maybe(rng, 0.6):
+        layout.addWidget(readout, alignment=Qt.AlignHCenter)
+        layout.addWidget(slider)
+    else:
+        row = QHBoxLayout()
+        row.addWidget(slider, 1)
+        row.addWidget(readout)
+        layout.addLayout(row)
+    buttons = ["Cancel", "OK"] if maybe(rng, 0.8) else ["OK", "Cancel"]
+    row, _ = button_row(buttons, rng, default="OK")
+    layout.addLayout(row)
+    return Built(root, "slider dialog", title, {"prompt": prompt, "value": str(value),
+                                                "buttons": buttons},
+                 focus=slider, size=(rng.randint(280, 420), 0))
+
+
+_FORMS = [
+    ("New contact", "Contact details", ["First name", "Last name", "Phone", "Email"]),
+    ("Add event", "When and where is it?", ["Title", "Date", "Start time", "Place"]),
+    ("Shipping address", "Where should we send your order?",
+     ["Full name", "Street", "City", "Postcode"]),
+    ("Book a table", "Your reservation", ["Name", "Date", "Time", "Guests"]),
+    ("Report a problem", "Tell us what went wrong", ["Summary", "Steps", "Your email"]),
+    ("Register device", "About this device", ["Device name", "Serial number", "Owner"]),
+    ("Add guest", "Guest details", ["Name", "Email", "Arrival"]),
+]
+
+
+def _form_value(rng: random.Random, field: str) -> str:
+    makers = {"name": lambda: w.person(rng), "email": lambda: w.email(rng),
+              "phone": lambda: f"555-{rng.randint(0, 9999):04d}", "date": lambda: w.date(rng),
+              "time": lambda: w.clock_time(rng), "guests": lambda: str(rng.randint(1, 9)),
+              "first name": lambda: w.pick(rng, w.FIRST_NAMES)}
+    key = field.lower()
+    maker = makers.get(key) or next((m for k, m in makers.items() if k in key), None)
+    return maker() if maker else ""
+
+
+def make_form_dialog(rng: random.Random, look: Look) -> Built:
+    """A few labelled text boxes under a heading, as `zenity --forms` draws them."""
+    title, heading, fields = w.pick(rng, _FORMS)
+    fields = fields[: rng.randint(2, len(fields))]
+    root = QWidget()
+    layout = QVBoxLayout(root)
+    layout.setContentsMargins(12, 10, 12, 10)
+    group = QGroupBox(heading) if maybe(rng, 0.5) else None
+    form = QFormLayout(group) if group else QFormLayout()
+    if group is None:
+        layout.addWidget(label(heading, "heading", look=look, bold=True))
+    filled, boxes = [], []
+    for name in fields:
+        box = QLineEdit()
+        box.setProperty("label", name)
+        value = _form_value(rng, name) if maybe(rng, 0.3) else ""
+        if value:
+            box.setText(value)
+            filled.append(name.lower())
+        form.addRow(label(name, "label"), box)
+        boxes.append(box)
+    if group:
+        layout.addWidget(group)
+    else:
+        layout.addLayout(form)
+    buttons = ["Cancel", "OK"] if maybe(rng, 0.8) else ["OK", "Cancel"]
+    row, _ = button_row(buttons, rng, default="OK")
+    layout.addLayout(row)
+    return Built(root, "form dialog", title, {"heading": heading, "fields": fields,
+                                              "filled": filled, "buttons": buttons},
+                 focus=boxes[0], size=(rng.randint(300, 440), 0))

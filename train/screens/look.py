@@ -1,4 +1,5 @@
-"""How a rendered screen looks: theme, Qt style, font, scale and resolution, drawn at random.
+"""How a rendered screen looks: theme, Qt style, font, scale, resolution and the window
+manager's title bars, drawn at random.
 
 `Look.draw(rng)` picks one; `look.apply(app)` sets the Qt application up to paint with it.
 """
@@ -18,6 +19,10 @@ FONTS = ["DejaVu Sans", "DejaVu Serif", "Nimbus Sans", "URW Gothic", "DejaVu San
          "C059"]
 STYLES = ["Fusion", "Fusion", "Windows"]
 ACCENTS = ["#2f6fde", "#1e8a5a", "#b0413e", "#7a4fc2", "#d07a12", "#1b8fa6"]
+# Title bars as window managers draw them: flat grey (Windows, KDE), a coloured gradient with
+# the title in white bold (openbox, xfwm and the like) and a tall header bar with the title
+# in the middle and one round close button (GNOME).
+DECORATIONS = ["flat", "flat", "gradient", "headerbar"]
 
 
 @dataclass(frozen=True)
@@ -30,6 +35,7 @@ class Look:
     width: int
     height: int
     accent: str
+    decoration: str = "flat"
 
     @classmethod
     def draw(cls, rng: random.Random) -> Look:
@@ -39,7 +45,8 @@ class Look:
         scale = min(scale, round(height / 600, 2))
         return cls(theme=rng.choice(["light", "light", "dark"]), style=rng.choice(STYLES),
                    font=rng.choice(FONTS), font_px=rng.choice([12, 13, 13, 14, 15, 16]),
-                   scale=scale, width=width, height=height, accent=rng.choice(ACCENTS))
+                   scale=scale, width=width, height=height, accent=rng.choice(ACCENTS),
+                   decoration=rng.choice(DECORATIONS))
 
     @property
     def dark(self) -> bool:

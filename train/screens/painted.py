@@ -1,4 +1,5 @@
-"""Window makers for things drawn with QPainter: bar, line and pie charts, and clocks.
+"""Window makers for things drawn with QPainter: bar, line and pie charts, clocks, and the
+toy eyes that X11 desktops run (a drawing with no text but the title bar's).
 
 Each painted widget keeps `drawn`, the (text, rect, role) of every text it painted, so that
 the record holds exactly what is on screen.
@@ -145,13 +146,16 @@ def make_chart(rng: random.Random, look: Look, kind: str) -> Built:
 
 
 class Clock(Painted):
+    """A clock face; the time and the city written under it unless `digital` is empty, as
+    on an analog-only clock (xclock, oclock)."""
+
     def __init__(self, look: Look, hour: int, minute: int, digital: str, city: str) -> None:
         super().__init__(look)
         self.hour, self.minute, self.digital, self.city = hour, minute, digital, city
 
     def paint(self, painter: QPainter) -> None:
         width, height = self.width(), self.height()
-        side = min(width, height - 70)
+        side = min(width, height - 70) if self.digital else min(width, height)
         face = QRectF((width - side) / 2 + 10, 10, side - 20, side - 20)
         painter.drawEllipse(face)
         center = face.center()
@@ -169,6 +173,8 @@ class Clock(Painted):
             painter.setPen(QPen(self.palette().windowText().color(), thickness))
             painter.drawLine(center, QPointF(center.x() + math.sin(angle) * radius * length,
                                              center.y() - math.cos(angle) * radius * length))
+        if not self.digital:
+            return
         painter.setFont(self.look.qfont(self.look.font_px + 8, bold=True))
         self.text(painter, QRect(0, int(face.bottom()) + 8, width, 36), Qt.AlignHCenter,
                   self.digital, "time")
@@ -179,6 +185,11 @@ class Clock(Painted):
 
 def make_clock(rng: random.Random, look: Look) -> Built:
     hour, minute = rng.randint(0, 23), rng.randint(0, 59)
+    if maybe(rng, 0.35):
+        side = rng.randint(120, 260)
+        return Built(Clock(look, hour, minute, "", ""), "clock",
+                     w.pick(rng, ["xclock", "Clock", "oclock"]), {"time": "", "city": ""},
+                     size=(side, side))
     digital = (f"{hour:02d}:{minute:02d}" if maybe(rng, 0.5) else
                f"{hour % 12 or 12}:{minute:02d} {'AM' if hour < 12 else 'PM'}")
     city = w.pick(rng, ["Local time", "London", "Tokyo", "New York", "Berlin", "Sydney"])
@@ -186,3 +197,37 @@ def make_clock(rng: random.Random, look: Look) -> Built:
     return Built(Clock(look, hour, minute, digital, city), "clock",
                  w.pick(rng, ["Clock", "World Clock", "Clocks"]),
                  {"time": digital, "city": city}, size=(side, side + 70))
+
+
+class Eyes(Painted):
+    """Two eyes, black-rimmed white ovals whose pupils look toward a point (the pointer)."""
+
+    def __init__(self, look: Look, look_at: tuple[float, float]) -> None:
+        super().__init__(look)
+        self.look_at = look_at
+
+    def paint(self, painter: QPainter) -> None:
+        width, height = self.width(), self.height()
+        target = QPointF(self.look_at[0] * width, self.look_at[1] * height)
+        for i in range(2):
+            eye = QRectF(i * width / 2 + width * 0.03, height * 0.05, width * 0.44, height * 0.9)
+            painter.setPen(QPen(QColor("#000000"), max(2.0, width * 0.04)))
+            painter.setBrush(QColor("#ffffff"))
+            painter.drawEllipse(eye)
+            center = eye.center()
+            dx, dy = target.x() - center.x(), target.y() - center.y()
+            reach = min(1.0, math.hypot(dx, dy) / (eye.width() / 2) or 1.0)
+            angle = math.atan2(dy, dx)
+            pupil = QPointF(center.x() + math.cos(angle) * eye.width() * 0.25 * reach,
+                            center.y() + math.sin(angle) * eye.height() * 0.25 * reach)
+            painter.setPen(Qt.NoPen)
+            painter.setBrush(QColor("#000000"))
+            painter.drawEllipse(pupil, eye.width() * 0.12, eye.width() * 0.12)
+        painter.setBrush(Qt.NoBrush)
+
+
+def make_eyes(rng: random.Random, look: Look) -> Built:
+    width = rng.randint(120, 300)
+    eyes = Eyes(look, (rng.uniform(-1, 2), rng.uniform(-1, 2)))
+    return Built(eyes, "eyes", w.pick(rng, ["xeyes", "Eyes", "eyes"]), {},
+                 size=(width, round(width * rng.uniform(0.55, 0.9))))

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QApplication
 
 from train.screens import apps, dialogs, painted
 from train.screens.describe import describe
-from train.screens.desktop import icons, panel, title_bar, wallpaper
+from train.screens.desktop import icons, panel, title_bar, title_bar_height, wallpaper
 from train.screens.look import Look
 from train.screens.parts import Built
 from train.screens.probe import probe
@@ -32,7 +32,6 @@ from train.screens.record import Box, Screen, TextLine, Window
 log = logging.getLogger(__name__)
 
 FLICKR8K = Path(__file__).resolve().parents[3] / "shared" / "data" / "flickr8k"
-TITLE_BAR = 30  # logical pixels
 Maker = Callable[[random.Random, Look], Built]
 
 
@@ -62,12 +61,13 @@ def makers(photos: list[tuple[Path, str]]) -> dict[str, Maker]:
         "progress": dialogs.make_progress, "login form": dialogs.make_login,
         "sign-up form": partial(dialogs.make_login, signup=True),
         "settings": dialogs.make_settings, "file dialog": dialogs.make_file_dialog,
-        "list dialog": dialogs.make_list_dialog,
+        "list dialog": dialogs.make_list_dialog, "slider dialog": dialogs.make_slider_dialog,
+        "form dialog": dialogs.make_form_dialog,
         "notification": dialogs.make_notification, "text editor": apps.make_editor,
         "terminal": apps.make_terminal, "table": apps.make_table,
         "email inbox": apps.make_inbox, "calendar": apps.make_calendar,
         "calculator": apps.make_calculator, "media player": apps.make_player,
-        "clock": painted.make_clock,
+        "clock": painted.make_clock, "eyes": painted.make_eyes,
     })
     for kind in apps.WEB_KINDS:  # news, cart, error, recipe, sign-up, product, search
         table[kind] = partial(apps.make_web, kind=kind)
@@ -136,7 +136,7 @@ class Renderer:
         built = self.makers[kind](rng, look)
         widget = built.widget
         scale = look.scale
-        bar = 0 if built.frameless else round(TITLE_BAR * scale)
+        bar = 0 if built.frameless else title_bar_height(look)
         width, height = _fit_size(built, int(free.width() / scale) - 20,
                                   int((free.height() - bar) / scale) - 20)
         widget.resize(width, height)

@@ -53,10 +53,11 @@ class ReaderGraph(nn.Module):
     def __init__(self, generator):
         super().__init__()
         self.decoder = generator.decoder
+        self.summarise = generator.config.text_condition
 
     def forward(self, ocr, ocr_ids, ocr_mask=None):
         tokens, keys, _, _ = self.decoder.read_ocr(ocr, ocr_ids, None, None)
-        if ocr_mask is None:
+        if not self.summarise:
             return tokens, keys
         return tokens, keys, self.decoder.text_summary(tokens, ocr_mask)
 
@@ -91,7 +92,7 @@ def example_inputs(generator, batch: int = 2):
     with torch.no_grad():
         features, pooled = generator.encoder(image)
         tokens, keys, _, _ = generator.decoder.read_ocr(ocr, ocr_ids, ocr_mask, features)
-        text = generator.decoder.text_summary(tokens, ocr_mask)
+        text = [generator.decoder.text_summary(tokens, ocr_mask)] if c.text_condition else []
     step = (
         torch.full((batch,), 1, dtype=torch.long),
         torch.zeros(batch, c.noise_dim),
@@ -102,10 +103,10 @@ def example_inputs(generator, batch: int = 2):
         keys,
         ocr_ids,
         ocr_mask,
-        *([] if text is None else [text]),
+        *text,
         torch.zeros(batch, c.hidden_dim),
     )
-    read = (ocr, ocr_ids) if text is None else (ocr, ocr_ids, ocr_mask)
+    read = (ocr, ocr_ids, ocr_mask) if c.text_condition else (ocr, ocr_ids)
     return image, read, step
 
 

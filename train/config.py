@@ -86,7 +86,15 @@ class TrainConfig:
 
     @classmethod
     def load(cls, path: str | Path) -> TrainConfig:
-        raw = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+        """A recipe; one that names a `base` recipe (beside it) changes only what it sets."""
+        path = Path(path)
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+        base = raw.pop("base", None)
+        if base is not None:
+            merged = cls.load(path.parent / base).to_dict()
+            for key, value in raw.items():
+                merged[key] = {**merged[key], **value} if isinstance(value, dict) else value
+            raw = merged
         return cls.from_dict(raw)
 
     @classmethod

@@ -439,7 +439,7 @@ def _slider_dialog(rng: random.Random, win: Window, casual: bool) -> list[str]:
         first = rng.choice([f"{_a(title)} window has a slider for {asked}, set to {f['value']}.",
                             f"There's {_a(title)} slider, sitting at {f['value']}.",
                             f"{title}: a slider for {asked} is at {f['value']}.",
-                            f"{_a(title)} popup wants you to slide {asked} to a value; "
+                            f"Drag the slider on the {title} popup to set {asked}; "
                             f"it's on {f['value']} now."])
     else:
         first = rng.choice([f"A dialog titled {title} with a slider for {asked}, set to "

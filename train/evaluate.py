@@ -99,6 +99,10 @@ def evaluate(bundle_dir: Path, config: TrainConfig, limit: int, seed: int) -> di
             "greedy": scored(greedy),
             "beam3": plain_beam,
             "samples": diversity(per_image),
+            # How right the samples are, beside how varied: a mean over the 5 draws.
+            "samples_cider_d": float(np.mean([
+                scored([per_image[str(i)][k] for i in range(len(val_items))])["cider_d"]
+                for k in range(SAMPLES)])),
             "beam3_distinct_share": len(set(beam)) / len(beam),
             "beam3_vocabulary": len({w for t in beam for w in t.lower().split()}),
             "beam3_novel_share": novel_share(beam, training_captions),
@@ -141,6 +145,7 @@ ROWS = (
     ("mBLEU-4, 5 samples (lower: more diverse)", ("plain", "samples", "mbleu4")),
     ("distinct samples per image", ("plain", "samples", "distinct_share")),
     ("vocabulary of the samples", ("plain", "samples", "vocabulary")),
+    ("CIDEr-D of the samples (mean of 5 draws)", ("plain", "samples_cider_d")),
     ("vocabulary, beam 3", ("plain", "beam3_vocabulary")),
     ("distinct captions, beam 3", ("plain", "beam3_distinct_share")),
     ("novel captions, beam 3", ("plain", "beam3_novel_share")),

@@ -26,6 +26,7 @@ def test_figures_for_a_tiny_bundle(tmp_path):
         assert set(scores) == {"bleu4", "cider_d"}
     samples = plain["samples"]
     assert 0.0 <= samples["div2"] <= 1.0 and 0.0 <= samples["mbleu4"] <= 1.0
+    assert plain["samples_cider_d"] >= 0.0
     assert 0.0 <= result["casual"]["judged_casual_share"] <= 1.0
     assert len(result["examples"]["samples"]) == 5
     assert "| CIDEr-D, beam 3 |" in table([result, result])

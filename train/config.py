@@ -48,11 +48,20 @@ class PhaseConfig:
     # An entropy bonus on the policy gradient (per word, in nats), as reinforcement learning
     # keeps a policy from collapsing: the samples' vocabulary shrinks without it.
     entropy_weight: float = 0.0
+    # What the CIDEr-D part of a casual sample's reward is measured against: "casual", the
+    # casual rewrites of its image's captions, or "human", the captions themselves, so that
+    # the reward is for the content alone and the discriminator judges the register.
+    casual_reward_references: str = "casual"
     disc_every: int = 1  # a D step after every this many G steps
     # The bundled generator's weights: this share of the GAN's, the rest the MLE generator's it
     # started from (WiSE-FT, Wortsman et al. 2022). 1: the GAN's alone.
     adv_mix: float = 1.0
     validation_images: int = 500  # decoded greedily after each epoch for the log
+
+    def __post_init__(self):
+        assert self.casual_reward_references in ("casual", "human"), (
+            f"casual_reward_references must be casual or human, "
+            f"not {self.casual_reward_references!r}")
 
 
 @dataclass

@@ -574,10 +574,8 @@ class Run:
             group["lr"] = p.adv_lr
         for param in [*self.generator.encoder.parameters(), *self.generator.bow.parameters()]:
             param.requires_grad_(False)
-        scorers = {
-            self.plain: CiderD(self.data.train.references),
-            self.casual: CiderD(_casual_references(self.data.train, v)),
-        }
+        scorers = reward_scorers(self.data.train, v, self.plain, self.casual,
+                                 p.casual_reward_references)
         # Dropout off: the log-probabilities must be those of the policy that sampled.
         self.generator.eval()
         self.discriminator.train()
@@ -748,8 +746,16 @@ def _overlaps(captions: list[list[str]], k: int) -> list[float]:
     return shares
 
 
-def _casual_references(corpus: Corpus, vocab: Vocab) -> list[list[list[str]]]:
-    return [[vocab.decode(ids) for ids in captions] for captions in corpus.casual]
+def reward_scorers(corpus: Corpus, vocab: Vocab, plain: int, casual: int,
+                   casual_references: str) -> dict[int, CiderD]:
+    """The CIDEr-D scorer of each register's samples in the GAN's reward, by style id: plain
+    samples against the human captions; casual ones against the casual rewrites of them, or,
+    with `casual_references` "human", against the human captions too."""
+    human = CiderD(corpus.references)
+    if casual_references == "human":
+        return {plain: human, casual: human}
+    rewrites = [[vocab.decode(ids) for ids in captions] for captions in corpus.casual]
+    return {plain: human, casual: CiderD(rewrites)}
 
 
 def train(config: TrainConfig, out: Path, resume: bool = False) -> Path:

@@ -2,6 +2,8 @@
 
 from pathlib import Path
 
+import pytest
+
 from train.config import TrainConfig
 
 CONFIGS = Path(__file__).resolve().parents[2] / "train" / "configs"
@@ -24,3 +26,10 @@ def test_the_cuda_check_trains_the_bundled_models_size_on_photos_alone():
     assert check.model == default.model
     assert check.screens.count == 0 and check.data.max_images == 2000
     assert check.phases.adv_mix == default.phases.adv_mix
+
+
+def test_a_misspelt_choice_of_reward_references_is_refused():
+    raw = TrainConfig().to_dict()
+    raw["phases"]["casual_reward_references"] = "humans"
+    with pytest.raises(AssertionError, match="casual or human"):
+        TrainConfig.from_dict(raw)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import sys
+from pathlib import Path
 
 import pytest
 import torch
@@ -16,7 +17,9 @@ from engine.decode import beam_search
 from engine.describe import Describer
 from tests.train.fixtures import tiny_recipe
 from train import export
-from train.loop import Run, policy_gradient, train
+from train.batches import Corpus
+from train.data import CaptionedImage, Vocab
+from train.loop import Run, policy_gradient, reward_scorers, train
 
 
 @pytest.fixture(scope="module")
@@ -155,3 +158,23 @@ def test_the_entropy_bonus_keeps_the_policy_open():
             return policy_gradient(logits - 1.0 * logits.grad, samples, advantage)[1].item()
 
     assert entropy_after(1.0) > entropy_after(0.0)
+
+
+@pytest.mark.parametrize("references", ["casual", "human"])
+def test_casual_samples_are_rewarded_against_the_chosen_references(references):
+    """With "human", a casual sample earns its CIDEr-D reward for saying what the human
+    captions say; with "casual", for saying what their casual rewrites say."""
+    human = ["a brown dog runs on the beach", "a dog runs along the sand"]
+    rewrites = ["looks like a brown dog running on the beach",
+                "seems like a dog running along the sand"]
+    others = ["two children play in a fountain", "kids playing in the water"]
+    vocab = Vocab.build([human + rewrites + others], min_count=1)
+    items = [CaptionedImage(Path("dog.jpg"), tuple(human)),
+             CaptionedImage(Path("kids.jpg"), tuple(others))]
+    corpus = Corpus.build(items, [rewrites, others], vocab, 20)
+    scorers = reward_scorers(corpus, vocab, plain=1, casual=0, casual_references=references)
+    said = {"human": human[0].split(), "casual": rewrites[0].split()}
+    scores = {name: scorers[0].score([words], [0])[0] for name, words in said.items()}
+    assert scores[references] > scores["human" if references == "casual" else "casual"]
+    plain = scorers[1].score([said["human"], said["casual"]], [0, 0])
+    assert plain[0] > plain[1]  # plain samples: always against the human captions

@@ -3,6 +3,7 @@ record says what is really drawn (checked with the engine's OCR on message boxes
 
 import io
 import json
+import random
 import re
 
 import pytest
@@ -12,8 +13,10 @@ from PySide6.QtCore import QBuffer, QIODevice
 from engine.ocr import TextReader
 from train.screens import Renderer, write_screens
 from train.screens.__main__ import main
-from train.screens.describe import MAX_WORDS
+from train.screens.describe import MAX_WORDS, describe
 from train.screens.look import DECORATIONS
+from train.screens.messages import message
+from train.screens.record import Screen, Window
 
 DECORATIONS_DRAWN = sorted(set(DECORATIONS))
 
@@ -214,3 +217,28 @@ def test_windows_that_are_only_a_drawing_record_no_text_but_their_title(renderer
         assert [t.role for t in window.texts] == ["title"], window.texts
         assert window.title in screen.descriptions["plain"]
     assert "analog" in analog.descriptions["plain"] and "eyes" in eyes.descriptions["plain"]
+
+
+@pytest.mark.parametrize("kind", ["info message", "warning", "error message", "question"])
+def test_message_boxes_say_many_things_under_many_titles(kind):
+    """A few fixed sentences per kind let the model name a kind from its words (a real
+    warning about a 'volume' was called a Volume slider); the texts must be composed."""
+    rng = random.Random(0)
+    drawn = [message(rng, kind) for _ in range(400)]
+    titles, texts = {d[0] for d in drawn}, {d[1] for d in drawn}
+    assert len(texts) >= 150 and len(titles) >= 20
+    default = {"info message": "Information", "warning": "Warning", "error message": "Error",
+               "question": "Question"}[kind]
+    assert default in titles
+
+
+def test_a_default_title_is_not_said_twice_with_the_kind():
+    win = Window(kind="warning", title="Warning", box=(0, 0, 300, 120),
+                 facts={"message": "Caps Lock is on.", "gist": "Caps Lock is on",
+                        "buttons": ["OK"]})
+    screen = Screen(name="s", seed=0, kind="warning", size=(1280, 800), look={}, windows=[win])
+    for seed in range(20):
+        said = describe(screen, random.Random(seed))
+        for register in ("casual", "plain"):
+            assert "warning warning" not in said[register].lower(), said[register]
+            assert "Caps Lock is on" in said[register]

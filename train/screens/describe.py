@@ -66,33 +66,44 @@ _MESSAGE_NOUNS = {
 }
 
 
+_DEFAULT_TITLES = {"information", "warning", "error", "question"}
+
+
 def _message(rng: random.Random, win: Window, casual: bool) -> list[str]:
     f, title = win.facts, win.title
     casual_nouns, plain_noun = _MESSAGE_NOUNS[win.kind]
     noun = rng.choice(casual_nouns)
+    # A toolkit's default title ("Warning") names the kind already: no "Warning warning box".
+    untitled = title.lower() in _DEFAULT_TITLES
+    named = noun if untitled else f"{title} {noun}"
     if casual:
         if win.kind == "question":
-            first = rng.choice([f"{_a(title + ' ' + noun)} is asking if {f['gist']}.",
-                                f"{_a(title + ' ' + noun)} is asking whether {f['gist']}.",
-                                f"There's a question titled {title}: {f['message']}"])
+            first = rng.choice([f"{_a(named)} is asking if {f['gist']}.",
+                                f"{_a(named)} is asking whether {f['gist']}.",
+                                f"There's a question{'' if untitled else ' titled ' + title}: "
+                                f"{f['message']}"])
         elif win.kind == "error message":
-            first = rng.choice([f"{_a(title + ' ' + noun)} says {f['gist']}.",
-                                f"There's an error, {title}: {f['gist']}.",
-                                f"Something went wrong: {_a(noun)} titled {title} says "
-                                f"{f['gist']}."])
+            first = rng.choice([f"{_a(named)} says {f['gist']}.",
+                                f"There's an error{'' if untitled else ', ' + title}: "
+                                f"{f['gist']}.",
+                                f"Something went wrong: {_a(named)} says {f['gist']}."])
         elif win.kind == "warning":
-            first = rng.choice([f"{_a(title + ' ' + noun)} says {f['gist']}.",
-                                f"Heads up, there's a warning, {title}: {f['message']}",
+            first = rng.choice([f"{_a(named)} says {f['gist']}.",
+                                f"Heads up, there's a warning{'' if untitled else ', ' + title}: "
+                                f"{f['message']}",
                                 f"A warning popped up saying {f['gist']}."])
         else:
-            first = rng.choice([f"{_a(title + ' ' + noun)} says {f['gist']}.",
-                                f"There's {_a(noun)}, {title}, saying {f['gist']}.",
+            first = rng.choice([f"{_a(named)} says {f['gist']}.",
+                                f"There's {_a(noun)}{'' if untitled else ', ' + title + ','} "
+                                f"saying {f['gist']}.",
                                 f"{_a(noun)} popped up: {f['message']}"])
         return [first, _buttons(rng, f["buttons"], True)]
-    first = rng.choice([f"{_a(plain_noun)} titled {title} says: {f['message']}",
-                        f"{_a(plain_noun)} with the title {title}. The message reads: "
-                        f"{f['message']}",
-                        f"{_a(plain_noun)}, {title}, reading: {f['message']}"])
+    titled = "" if untitled else f" titled {title}"
+    first = rng.choice([f"{_a(plain_noun)}{titled} says: {f['message']}",
+                        f"{_a(plain_noun)}{'' if untitled else ' with the title ' + title}. "
+                        f"The message reads: {f['message']}",
+                        f"{_a(plain_noun)}{'' if untitled else ', ' + title + ','} reading: "
+                        f"{f['message']}"])
     return [first, _buttons(rng, f["buttons"], False)]
 
 
@@ -102,7 +113,9 @@ def _input(rng: random.Random, win: Window, casual: bool) -> list[str]:
     field = {"text input": "text box", "password input": "password box",
              "number input": "number box"}[win.kind]
     if casual:
-        asked = prompt[:1].lower() + prompt[1:]
+        asked = prompt.removeprefix("Enter ")  # "Enter the password for X" asks for "the password"
+        if not asked.split()[0].isupper():  # "ZIP code" keeps its capitals
+            asked = asked[:1].lower() + asked[1:]
         first = rng.choice([f"{_a(title)} window is asking for {asked} in a {field}.",
                             f"{_a(title)} popup wants you to type {asked} into a {field}.",
                             f"There's {_a(title)} popup with a {field} for {asked}.",

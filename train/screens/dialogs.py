@@ -27,74 +27,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from train.screens import messages
 from train.screens import words as w
 from train.screens.look import Look
 from train.screens.parts import Built, button_row, icon_label, label, maybe
-
-
-def _message_scenarios(rng: random.Random, kind: str) -> tuple[str, str, str, list[str]]:
-    """(title, message, gist, buttons); the gist is the message said in a person's words."""
-    file, app, n = w.file_name(rng), w.pick(rng, w.APPS), rng.randint(2, 9)
-    folder, wifi, device = w.pick(rng, w.FOLDERS), w.pick(rng, w.WIFI), w.pick(rng, w.DEVICES)
-    options = {
-        "info message": [
-            ("Download finished", f"{file} has finished downloading.",
-             f"{file} has finished downloading", ["OK"]),
-            ("Update installed", f"{app} was updated to version {n}.{rng.randint(0, 9)}.",
-             f"{app} got updated to version {n}", ["OK"]),
-            ("Backup complete", f"{n * 12} files were copied to {folder}.",
-             f"{n * 12} files were backed up to {folder}", ["Open Folder", "Close"]),
-            ("Saved", f"Your changes to {file} were saved.", f"{file} was saved", ["OK"]),
-            ("Connected", f"You are now connected to {wifi}.", f"you're connected to {wifi}",
-             ["OK"]),
-        ],
-        "warning": [
-            ("Low battery", f"Battery is at {n}%. Plug in your charger soon.",
-             f"the battery is down to {n}% and you should plug in", ["OK"]),
-            ("Unsaved changes", f"Save changes to {file} before closing?",
-             f"you want to save {file} before closing", ["Don't Save", "Cancel", "Save"]),
-            ("Disk almost full", f"Only {n}.{rng.randint(0, 9)} GB left on this drive.",
-             f"the disk is nearly full, with only {n} GB left", ["Ignore", "Clean Up"]),
-            ("Large attachment", f"{file} is {n * 10} MB. Send it anyway?",
-             f"{file} is {n * 10} MB and whether to send it anyway", ["Cancel", "Send"]),
-        ],
-        "error message": [
-            (f"{device.capitalize()} error", f"The {device} is not responding.",
-             f"the {device} isn't responding", ["OK"]),
-            ("Cannot open file", f"{file} could not be opened because it is damaged.",
-             f"{file} is damaged and won't open", ["OK"]),
-            ("Connection failed", f"Could not connect to {wifi}. Check the password.",
-             f"it couldn't connect to {wifi}", ["Cancel", "Retry"]),
-            ("Access denied", f"You don't have permission to save in {folder}.",
-             f"you're not allowed to save in {folder}", ["OK"]),
-            ("Payment declined", "Your card was declined. Try another card.",
-             "your card was declined", ["Close"]),
-        ],
-        "question": [
-            ("Delete file", f"Are you sure you want to permanently delete {file}?",
-             f"you're sure you want to permanently delete {file}", ["No", "Yes"]),
-            ("Quit", f"You have {n} unsaved documents. Quit anyway?",
-             f"you want to quit with {n} unsaved documents", ["No", "Yes"]),
-            ("Replace file", f"{file} already exists. Replace it?",
-             f"you want to replace {file}, which already exists", ["Cancel", "Replace"]),
-            ("Empty trash", f"Permanently delete all {n} items in the trash?",
-             f"you want to permanently delete the {n} items in the trash",
-             ["Cancel", "Empty Trash"]),
-            ("Log out", "Log out now? Open programs will be closed.",
-             "you want to log out now", ["Cancel", "Log Out"]),
-            ("Install update", f"Install the {app} update now? The computer will restart.",
-             f"you want to install the {app} update now", ["Later", "Install"]),
-        ],
-    }
-    return w.pick(rng, options[kind])
-
 
 _ICONS = {"info message": QStyle.SP_MessageBoxInformation, "warning": QStyle.SP_MessageBoxWarning,
           "error message": QStyle.SP_MessageBoxCritical, "question": QStyle.SP_MessageBoxQuestion}
 
 
 def make_message(rng: random.Random, look: Look, kind: str) -> Built:
-    title, message, gist, buttons = _message_scenarios(rng, kind)
+    title, message, gist, buttons = messages.message(rng, kind)
     root = QWidget()
     layout = QVBoxLayout(root)
     layout.setContentsMargins(16, 16, 16, 12)
@@ -113,11 +56,6 @@ def make_message(rng: random.Random, look: Look, kind: str) -> Built:
 
 
 _INPUTS = {
-    "text input": [("New contact", "Phone number:", lambda r: f"555-{r.randint(0, 9999):04d}"),
-                   ("Rename file", "New name:", w.file_name),
-                   ("New folder", "Folder name:", lambda r: w.pick(r, w.FOLDERS)),
-                   ("Add guest", "Full name:", w.person),
-                   ("Share document", "Email address:", w.email)],
     "password input": [("Wi-Fi password", None, None), ("Authentication required", None, None),
                        ("Unlock keyring", None, None)],
     "number input": [("Print", "Number of copies:", (1, 99)), ("Font size", "Size:", (6, 72)),
@@ -127,7 +65,8 @@ _INPUTS = {
 
 
 def make_input(rng: random.Random, look: Look, kind: str) -> Built:
-    title, prompt, value_maker = w.pick(rng, _INPUTS[kind])
+    title, prompt, value_maker = (messages.entry(rng) if kind == "text input" else
+                                  w.pick(rng, _INPUTS[kind]))
     root = QWidget()
     layout = QVBoxLayout(root)
     layout.setContentsMargins(16, 14, 16, 12)

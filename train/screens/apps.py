@@ -440,29 +440,50 @@ def make_calendar(rng: random.Random, look: Look) -> Built:
                  focus=calendar, size=(rng.randint(320, 440), rng.randint(240, 320)))
 
 
+_CALCULATOR_KEYS = {  # (columns, keys) as basic, scientific and programmer calculators have them
+    "basic": (4, ["C", "±", "%", "÷", "7", "8", "9", TIMES, "4", "5", "6", MINUS, "1", "2", "3",
+                  "+", "0", ".", "⌫", "="]),
+    "scientific": (5, ["INV", "sin", "cos", "tan", "AC", "x²", "√", "log", "ln", "÷", "π", "7",
+                       "8", "9", TIMES, "(", "4", "5", "6", MINUS, ")", "1", "2", "3", "+", "EE",
+                       "0", ".", "±", "="]),
+    "programmer": (5, ["AND", "OR", "XOR", "NOT", "AC", "A", "B", "7", "8", "9", "C", "D", "4",
+                       "5", "6", "E", "F", "1", "2", "3", "mod", "shl", "0", "shr", "="]),
+}
+_CALCULATOR_MODES = {"basic": [], "scientific": ["DEG", "RAD"], "programmer": ["DEC", "HEX"]}
+
+
 def make_calculator(rng: random.Random, look: Look) -> Built:
+    layout_name = w.pick(rng, sorted(_CALCULATOR_KEYS))
+    columns, keys = _CALCULATOR_KEYS[layout_name]
     root = QWidget()
     layout = QVBoxLayout(root)
     a, b = rng.randint(1, 9999), rng.randint(1, 999)
     op = w.pick(rng, ["+", MINUS, TIMES, "÷"])
     value = {"+": a + b, MINUS: a - b, TIMES: a * b, "÷": round(a / b, 4)}[op]
-    shown = w.pick(rng, [str(value), f"{a} {op} {b}", str(a)])
+    shown = w.pick(rng, [str(value), f"{a} {op} {b}", str(a), "0"])
     display = QLineEdit(shown)
     display.setAlignment(Qt.AlignRight)
     display.setReadOnly(True)
-    display.setFont(look.qfont(look.font_px * 2))
+    display.setFont(look.qfont(int(look.font_px * rng.choice([1.5, 2]))))
     display.setProperty("label", "Display")
     layout.addWidget(display)
+    if _CALCULATOR_MODES[layout_name] and maybe(rng, 0.7):  # the angle or number base in use
+        modes = QHBoxLayout()
+        modes.addWidget(label(w.pick(rng, _CALCULATOR_MODES[layout_name]), "label"))
+        modes.addStretch(1)
+        layout.addLayout(modes)
     grid = QGridLayout()
-    keys = ["C", "±", "%", "÷", "7", "8", "9", TIMES, "4", "5", "6", MINUS, "1", "2", "3", "+",
-            "0", ".", "⌫", "="]
+    grid.setSpacing(rng.choice([1, 3, 6]))
+    height = rng.choice([24, 30, 36])
     for i, key in enumerate(keys):
         button = QPushButton(key)
-        button.setMinimumHeight(36)
-        grid.addWidget(button, i // 4, i % 4)
+        button.setMinimumHeight(height)
+        grid.addWidget(button, i // columns, i % columns)
     layout.addLayout(grid)
-    return Built(root, "calculator", "Calculator", {"display": shown},
-                 size=(rng.randint(240, 320), rng.randint(320, 400)))
+    title = w.pick(rng, ["Calculator", "Calculator", "Calc", "xcalc", "KCalc", "galculator"])
+    rows = -(-len(keys) // columns)
+    return Built(root, "calculator", title, {"display": shown},
+                 size=(rng.randint(45, 70) * columns, rows * (height + 8) + rng.randint(80, 120)))
 
 
 def make_player(rng: random.Random, look: Look) -> Built:

@@ -273,8 +273,10 @@ def _apps(rng: random.Random, win: Window, casual: bool) -> list[str]:
         return [f"A calendar showing {f['month']}.", f"The selected date is {f['selected']}."]
     if kind == "calculator":
         if casual:
-            return [rng.choice([f"A calculator showing {f['display']}.",
-                                f"It's a calculator, and the display reads {f['display']}."])]
+            named = "" if win.title == "Calculator" else f", {win.title},"
+            return [rng.choice([f"A calculator{named} showing {f['display']}.",
+                                f"It's a calculator{named} and the display reads "
+                                f"{f['display']}."])]
         return ["A calculator window with number keys.", f"The display shows {f['display']}."]
     if kind == "media player":
         state = "playing" if f["playing"] else "paused"

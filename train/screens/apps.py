@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSlider,
     QSplitter,
+    QTabBar,
     QTableWidget,
     QTableWidgetItem,
     QTextBrowser,
@@ -400,15 +401,50 @@ def _page(rng: random.Random, kind: str) -> tuple[str, str, dict]:
     return _PAGES[kind][0](rng, site)
 
 
+_BROWSERS = ["Web Browser", "Browser", "Navigator", "Chromium", "Firefox", "Google Chrome"]
+# What browsers show beside the address: a profile button says "Sign in" on every page, so
+# those words must not make a page a login form.
+_PROFILE_BUTTONS = ["Sign in", "Sign in to Chromium?", "Guest", "Paused", "Work"]
+_OTHER_TABS = ["New Tab", "Inbox (3)", "Weather", "Maps", "Untitled", "Settings"]
+
+
+def _tab_strip(rng: random.Random, page_title: str) -> QHBoxLayout:
+    """The tabs browsers draw along their top edge, the page's tab first."""
+    tabs = QTabBar()
+    tabs.setElideMode(Qt.ElideNone)  # the record keeps the tab's text whole, so it must show
+    tabs.setExpanding(False)
+    tabs.setTabsClosable(maybe(rng, 0.7))
+    tabs.addTab(page_title[:rng.randint(16, 30)].rstrip())
+    for _ in range(rng.choice([0, 0, 1, 2])):
+        tabs.addTab(w.pick(rng, _OTHER_TABS))
+    strip = QHBoxLayout()
+    strip.addWidget(tabs)
+    new_tab = QPushButton("+")
+    new_tab.setProperty("label", "New tab")
+    new_tab.setFixedWidth(28)
+    strip.addWidget(new_tab)
+    strip.addStretch(1)
+    return strip
+
+
+def _address(rng: random.Random, kind: str, facts: dict) -> str:
+    # Searches always show the query in the address; other pages may show just the site.
+    path = w.pick(rng, _PAGES[kind][1](facts))
+    path = path if kind == "search results" or maybe(rng, 0.7) else ""
+    page = f"{facts['site']}/{path}"
+    return w.pick(rng, [f"https://{page}", f"https://{page}", page,
+                        f"/home/{w.pick(rng, w.FIRST_NAMES).lower()}/{_slug(path or 'index')}"
+                        f".html"])
+
+
 def make_web(rng: random.Random, look: Look, kind: str) -> Built:
     page_title, html, facts = _page(rng, kind)
     root = QWidget()
     layout = QVBoxLayout(root)
     layout.setContentsMargins(4, 4, 4, 4)
-    # Searches always show the query in the address; other pages may show just the site.
-    path = w.pick(rng, _PAGES[kind][1](facts))
-    path = path if kind == "search results" or maybe(rng, 0.7) else ""
-    address = QLineEdit(f"https://{facts['site']}/{path}")
+    if maybe(rng, 0.5):
+        layout.addLayout(_tab_strip(rng, page_title))
+    address = QLineEdit(_address(rng, kind, facts))
     address.setProperty("label", "Address")
     bar = QHBoxLayout()
     for text, name in [("←", "Back"), ("→", "Forward"), ("⟳", "Reload")]:
@@ -417,14 +453,22 @@ def make_web(rng: random.Random, look: Look, kind: str) -> Built:
         button.setFixedWidth(32)
         bar.addWidget(button)
     bar.addWidget(address, 1)
+    extras = [("☆", "Bookmark", 0.5), (w.pick(rng, _PROFILE_BUTTONS), "Profile", 0.4),
+              ("⋮", "Menu", 0.6)]
+    for text, name, chance in extras:
+        if maybe(rng, chance):
+            button = QPushButton(text)
+            button.setProperty("label", name)
+            if len(text) == 1:
+                button.setFixedWidth(32)
+            bar.addWidget(button)
     layout.addLayout(bar)
     browser = QTextBrowser()
     browser.setHtml(html)
     layout.addWidget(browser, 1)
-    browser_name = w.pick(rng, ["Web Browser", "Browser", "Navigator"])
     # Forms and recipes are long pages: browsers showing them are rarely short.
     low = 500 if kind in ("web sign-up page", "recipe page") else 380
-    return Built(root, kind, f"{page_title} {w.DASH} {browser_name}", facts,
+    return Built(root, kind, f"{page_title} {w.DASH} {w.pick(rng, _BROWSERS)}", facts,
                  size=(rng.randint(640, 1000), rng.randint(low, 680)))
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import random
 
 from engine.ocr import TextBox, reading_order
+from train.screens.messages import DEFAULT_TITLES
 from train.screens.record import Screen, TextLine, Window
 
 MAX_WORDS = 45
@@ -66,15 +67,12 @@ _MESSAGE_NOUNS = {
 }
 
 
-_DEFAULT_TITLES = {"information", "warning", "error", "question"}
-
-
 def _message(rng: random.Random, win: Window, casual: bool) -> list[str]:
     f, title = win.facts, win.title
     casual_nouns, plain_noun = _MESSAGE_NOUNS[win.kind]
     noun = rng.choice(casual_nouns)
     # A toolkit's default title ("Warning") names the kind already: no "Warning warning box".
-    untitled = title.lower() in _DEFAULT_TITLES
+    untitled = title == DEFAULT_TITLES[win.kind]
     named = noun if untitled else f"{title} {noun}"
     if casual:
         if win.kind == "question":

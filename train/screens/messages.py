@@ -49,13 +49,13 @@ _EVENTS = ["The team meeting", "Your dentist appointment", "The webinar", "Yoga 
 _UNSAVED = ["documents", "files", "changes", "drafts", "tabs"]
 _LEAVING = [("Quit", "quit"), ("Close", "close"), ("Log Out", "log out"),
             ("Restart", "restart"), ("Shut Down", "shut down")]
-_DEFAULT_TITLES = {"info message": "Information", "warning": "Warning",
+DEFAULT_TITLES = {"info message": "Information", "warning": "Warning",
                    "error message": "Error", "question": "Question"}
 
 
 def _title(rng: random.Random, kind: str, summary: str, app: str) -> str:
     """A summary as often as a program's name or the toolkit's default title."""
-    return w.pick(rng, [summary, summary, app, _DEFAULT_TITLES[kind]])
+    return w.pick(rng, [summary, summary, app, DEFAULT_TITLES[kind]])
 
 
 def _ok(rng: random.Random) -> list[str]:

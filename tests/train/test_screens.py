@@ -242,3 +242,28 @@ def test_a_default_title_is_not_said_twice_with_the_kind():
         for register in ("casual", "plain"):
             assert "warning warning" not in said[register].lower(), said[register]
             assert "Caps Lock is on" in said[register]
+
+
+@pytest.mark.parametrize("kind", ["info message", "question"])
+def test_a_message_is_never_called_just_a_box(kind):
+    """'Box' is what descriptions call text boxes and check boxes; a message called 'an info
+    box' does not tell the listener that a message is what popped up."""
+    win = Window(kind=kind, title="Download finished", box=(0, 0, 300, 120),
+                 facts={"message": "report.pdf has finished downloading.",
+                        "gist": "report.pdf has finished downloading", "buttons": ["OK"]})
+    screen = Screen(name="s", seed=0, kind=kind, size=(1280, 800), look={}, windows=[win])
+    for seed in range(40):
+        casual = describe(screen, random.Random(seed))["casual"].lower()
+        assert " box" not in casual.replace("dialog box", ""), casual
+
+
+def test_a_calculators_sum_is_said_in_words():
+    win = Window(kind="calculator", title="Calculator", box=(0, 0, 300, 400),
+                 facts={"display": "7269 \u00f7 13"})
+    screen = Screen(name="s", seed=0, kind="calculator", size=(1280, 800), look={},
+                    windows=[win])
+    for seed in range(10):
+        said = describe(screen, random.Random(seed))
+        for register in ("casual", "plain"):
+            assert "7269 divided by 13" in said[register], said[register]
+            assert "\u00f7" not in said[register]

@@ -27,6 +27,14 @@ def _join(items: list[str], last: str = "and") -> str:
     return f"{', '.join(items[:-1])} {last} {items[-1]}"
 
 
+# How a sum on a calculator's display is said: "7269 ÷ 13" aloud is "7269 divided by 13".
+_OPERATORS_SAID = {"+": "plus", "\u2212": "minus", "\u00d7": "times", "÷": "divided by"}
+
+
+def _spoken_sum(display: str) -> str:
+    return " ".join(_OPERATORS_SAID.get(part, part) for part in display.split(" "))
+
+
 def _cap(sentence: str) -> str:
     sentence = sentence.strip()
     first = sentence.split(" ", 1)[0]
@@ -59,49 +67,50 @@ def _buttons(rng: random.Random, buttons: list[str], casual: bool) -> str:
                        f"Buttons: {_join(buttons)}."])
 
 
+# A bare "box" is what descriptions call text boxes and check boxes ("the Phone number box"):
+# a message called "an info box" would not say that it is a message.
 _MESSAGE_NOUNS = {
-    "info message": (["message", "popup", "notice", "info box"], "information dialog"),
+    "info message": (["message", "popup", "notice", "info message"], "information dialog"),
     "warning": (["warning", "warning popup", "warning box"], "warning dialog"),
     "error message": (["error", "error popup", "error box"], "error dialog"),
-    "question": (["popup", "question", "box"], "question dialog"),
+    "question": (["popup", "question", "dialog box"], "question dialog"),
 }
 
 
 def _message(rng: random.Random, win: Window, casual: bool) -> list[str]:
-    f, title = win.facts, win.title
+    f = win.facts
     casual_nouns, plain_noun = _MESSAGE_NOUNS[win.kind]
     noun = rng.choice(casual_nouns)
     # A toolkit's default title ("Warning") names the kind already: no "Warning warning box".
-    untitled = title == DEFAULT_TITLES[win.kind]
-    named = noun if untitled else f"{title} {noun}"
+    title = "" if win.title == DEFAULT_TITLES[win.kind] else win.title
+
+    def titled(form: str) -> str:
+        """`form` around the title, or nothing for a default title."""
+        return form.format(title) if title else ""
+
+    named = f"{title} {noun}".strip()
     if casual:
         if win.kind == "question":
             first = rng.choice([f"{_a(named)} is asking if {f['gist']}.",
                                 f"{_a(named)} is asking whether {f['gist']}.",
-                                f"There's a question{'' if untitled else ' titled ' + title}: "
-                                f"{f['message']}"])
+                                f"There's a question{titled(' titled {}')}: {f['message']}"])
         elif win.kind == "error message":
             first = rng.choice([f"{_a(named)} says {f['gist']}.",
-                                f"There's an error{'' if untitled else ', ' + title}: "
-                                f"{f['gist']}.",
+                                f"There's an error{titled(', {}')}: {f['gist']}.",
                                 f"Something went wrong: {_a(named)} says {f['gist']}."])
         elif win.kind == "warning":
             first = rng.choice([f"{_a(named)} says {f['gist']}.",
-                                f"Heads up, there's a warning{'' if untitled else ', ' + title}: "
-                                f"{f['message']}",
+                                f"Heads up, there's a warning{titled(', {}')}: {f['message']}",
                                 f"A warning popped up saying {f['gist']}."])
         else:
             first = rng.choice([f"{_a(named)} says {f['gist']}.",
-                                f"There's {_a(noun)}{'' if untitled else ', ' + title + ','} "
-                                f"saying {f['gist']}.",
+                                f"There's {_a(noun)}{titled(', {},')} saying {f['gist']}.",
                                 f"{_a(noun)} popped up: {f['message']}"])
         return [first, _buttons(rng, f["buttons"], True)]
-    titled = "" if untitled else f" titled {title}"
-    first = rng.choice([f"{_a(plain_noun)}{titled} says: {f['message']}",
-                        f"{_a(plain_noun)}{'' if untitled else ' with the title ' + title}. "
+    first = rng.choice([f"{_a(plain_noun)}{titled(' titled {}')} says: {f['message']}",
+                        f"{_a(plain_noun)}{titled(' with the title {}')}. "
                         f"The message reads: {f['message']}",
-                        f"{_a(plain_noun)}{'' if untitled else ', ' + title + ','} reading: "
-                        f"{f['message']}"])
+                        f"{_a(plain_noun)}{titled(', {},')} reading: {f['message']}"])
     return [first, _buttons(rng, f["buttons"], False)]
 
 
@@ -270,6 +279,7 @@ def _apps(rng: random.Random, win: Window, casual: bool) -> list[str]:
                                 f"{f['selected']} is highlighted."])]
         return [f"A calendar showing {f['month']}.", f"The selected date is {f['selected']}."]
     if kind == "calculator":
+        f = {**f, "display": _spoken_sum(f["display"])}
         if casual:
             named = "" if win.title == "Calculator" else f", {win.title},"
             return [rng.choice([f"A calculator{named} showing {f['display']}.",

@@ -96,7 +96,7 @@ def make_table(rng: random.Random, look: Look) -> Built:
     kind = w.pick(rng, ["people", "expenses", "products"])
     if kind == "people":
         headers = ["Name", "Email", "Phone"]
-        rows = [[n, w.email(rng, n), f"555-{rng.randint(0, 9999):04d}"]
+        rows = [[n, w.email(rng, n), w.phone(rng)]
                 for n in (w.person(rng) for _ in range(rng.randint(3, 10)))]
         file = "contacts.csv"
     elif kind == "expenses":
@@ -261,7 +261,7 @@ def _signup_field(rng: random.Random, name: str) -> tuple[str, str]:
     if name.startswith("Email"):
         return name, w.email(rng) if filled else ""
     if name == "Phone number":
-        return name, f"555-{rng.randint(0, 9999):04d}" if filled else ""
+        return name, w.phone(rng) if filled else ""
     if name.endswith("number") or name == "Student ID":
         return name, str(rng.randint(100000, 9999999)) if filled else ""
     if name == "Date of birth":

@@ -417,7 +417,7 @@ _FORMS = [
 
 def _form_value(rng: random.Random, field: str) -> str:
     makers = {"name": lambda: w.person(rng), "email": lambda: w.email(rng),
-              "phone": lambda: f"555-{rng.randint(0, 9999):04d}", "date": lambda: w.date(rng),
+              "phone": lambda: w.phone(rng), "date": lambda: w.date(rng),
               "time": lambda: w.clock_time(rng), "guests": lambda: str(rng.randint(1, 9)),
               "first name": lambda: w.pick(rng, w.FIRST_NAMES)}
     key = field.lower()

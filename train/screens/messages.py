@@ -197,7 +197,7 @@ _ENTRIES: list[tuple[list[str], list[str], Callable[[random.Random], str]]] = [
     # that "asking for {prompt}" reads right
     (["New contact", "Add contact", "Edit contact"],
      ["Phone number:", "Mobile number:", "Telephone:"],
-     lambda r: f"555-{r.randint(0, 9999):04d}"),
+     w.phone),
     (["New contact", "Add guest", "Guest list"], ["Full name:", "Name:", "Guest name:"],
      w.person),
     (["Rename file", "Rename", "Save as"], ["New name:", "File name:"],

@@ -228,6 +228,15 @@ def email(rng: random.Random, name: str | None = None) -> str:
     return f"{first}.{last}@{pick(rng, BRANDS).lower()}.{pick(rng, ['com', 'org', 'net'])}"
 
 
+def phone(rng: random.Random) -> str:
+    """A phone number in one of several countries' ways of writing it, from the ranges kept
+    free for fiction (US 555-01xx, UK 07700 900xxx and 020 7946 0xxx, Australia 0491 570xxx)."""
+    n, area = rng.randint(0, 99), rng.choice([212, 312, 415, 503, 617])
+    return pick(rng, [f"555-01{n:02d}", f"({area}) 555-01{n:02d}", f"+1 {area} 555 01{n:02d}",
+                      f"07700 900{n * 9:03d}", f"020 7946 0{n * 9:03d}",
+                      f"+44 20 7946 0{n * 9:03d}", f"0491 570 {n * 9:03d}"])
+
+
 def file_name(rng: random.Random, kind: str | None = None) -> str:
     kind = kind or pick(rng, sorted(FILE_TYPES))
     return f"{pick(rng, FILE_STEMS)}.{pick(rng, FILE_TYPES[kind])}"

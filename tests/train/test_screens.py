@@ -267,3 +267,21 @@ def test_a_calculators_sum_is_said_in_words():
         for register in ("casual", "plain"):
             assert "7269 divided by 13" in said[register], said[register]
             assert "\u00f7" not in said[register]
+
+
+def test_calendars_come_as_windows_and_as_date_pickers(renderer):
+    """A date picker (a prompt, a calendar, buttons) is how programs ask for a date; its
+    description names the calendar, the prompt and the buttons it draws."""
+    pickers = 0
+    for index in range(12):
+        screen = renderer.render(400 + index, kind="calendar")[1]
+        window = screen.windows[-1]
+        said = screen.descriptions["casual"] + " " + screen.descriptions["plain"]
+        assert "calendar" in said.lower(), said
+        if window.facts["prompt"]:
+            pickers += 1
+            drawn = {t.text for t in window.texts}
+            assert any(text.startswith(window.facts["prompt"]) for text in drawn), drawn
+            assert set(window.facts["buttons"]) <= drawn
+            assert all(b in screen.descriptions["plain"] for b in window.facts["buttons"])
+    assert 0 < pickers < 12

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from train.screens import words as w
 from train.screens.look import Look
-from train.screens.parts import Built, label, maybe
+from train.screens.parts import Built, button_row, label, maybe
 
 MINUS, TIMES = "\u2212", "\u00d7"  # the calculator's keys, as real calculators label them
 
@@ -472,16 +472,36 @@ def make_web(rng: random.Random, look: Look, kind: str) -> Built:
                  size=(rng.randint(640, 1000), rng.randint(low, 680)))
 
 
+_DATE_PROMPTS = ["Select a date from below:", "Choose a date:", "Pick the start date:",
+                 "When is the appointment?", "Select the due date:", "Choose a day:"]
+
+
 def make_calendar(rng: random.Random, look: Look) -> Built:
+    """A calendar window, or as often a date picker: a prompt above it and buttons below, as
+    programs ask for a date."""
     calendar = QCalendarWidget()
     # Years long past keep today's date, which Qt marks, out of the picture: same seed, same pixels.
     day = QDate(rng.randint(2018, 2023), rng.randint(1, 12), rng.randint(1, 28))
     calendar.setSelectedDate(day)
     calendar.setGridVisible(maybe(rng, 0.5))
-    selected = day.toString("dddd d MMMM yyyy")
-    return Built(calendar, "calendar", w.pick(rng, ["Calendar", "Choose a date"]),
-                 {"month": day.toString("MMMM yyyy"), "selected": selected},
-                 focus=calendar, size=(rng.randint(320, 440), rng.randint(240, 320)))
+    facts = {"month": day.toString("MMMM yyyy"), "selected": day.toString("dddd d MMMM yyyy"),
+             "prompt": "", "buttons": []}
+    size = (rng.randint(320, 440), rng.randint(240, 320))
+    if not maybe(rng, 0.5):
+        return Built(calendar, "calendar", w.pick(rng, ["Calendar", "Choose a date"]), facts,
+                     focus=calendar, size=size)
+    root = QWidget()
+    layout = QVBoxLayout(root)
+    facts["prompt"] = w.pick(rng, _DATE_PROMPTS)
+    layout.addWidget(label(facts["prompt"], "label"))
+    layout.addWidget(calendar, 1)
+    facts["buttons"] = w.pick(rng, [["Cancel", "OK"], ["Cancel", "Select"], ["OK"]])
+    row, _ = button_row(facts["buttons"], rng, default=facts["buttons"][-1])
+    layout.addLayout(row)
+    facts["prompt"] = facts["prompt"].rstrip(":")
+    return Built(root, "calendar", w.pick(rng, ["Calendar", "Choose a date", "Date", "Due date",
+                                                "New event", "Appointment"]), facts,
+                 focus=calendar, size=(size[0], size[1] + rng.randint(60, 100)))
 
 
 _CALCULATOR_KEYS = {  # (columns, keys) as basic, scientific and programmer calculators have them

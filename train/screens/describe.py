@@ -259,7 +259,8 @@ def _apps(rng: random.Random, win: Window, casual: bool) -> list[str]:
         return [first, f"The top one is {f['mails'][0]}."]
     if kind == "web article":
         first = (rng.choice([f"A news article on {f['site']}: {f['headline']}.",
-                             f"A web page with the headline {f['headline']}."]) if casual else
+                             f"Looks like a news page with the headline {f['headline']}."])
+                 if casual else
                  f"A web page on {f['site']} with the article {f['headline']}.")
         return [first, f"By {f['author']}.", f"It starts: {f['first']}"]
     if kind == "shopping cart":
@@ -273,6 +274,20 @@ def _apps(rng: random.Random, win: Window, casual: bool) -> list[str]:
                  if casual else f"A browser error page: {error}.")
         return [first, f["detail"]]
     if kind == "calendar":
+        if f["prompt"]:  # a date picker
+            asked = f["prompt"][:1].lower() + f["prompt"][1:]
+            if casual:
+                first = rng.choice([f"{_a(win.title)} popup has a calendar to pick a date: "
+                                    f"{asked}.",
+                                    f"A date picker with a calendar is asking: {f['prompt']}.",
+                                    f"There's a calendar in {_a(win.title)} window, "
+                                    f"saying {asked}."])
+                said = rng.choice([f"It's on {f['month']}, with {f['selected']} picked.",
+                                   f"{f['selected']} is highlighted."])
+            else:
+                first = f"A date picker dialog titled {win.title} with a calendar: {f['prompt']}."
+                said = f"The selected date is {f['selected']}."
+            return [first, said, _buttons(rng, f["buttons"], casual)]
         if casual:
             return [rng.choice([f"A calendar's open on {f['month']}, with {f['selected']} picked.",
                                 f"Looks like a calendar showing {f['month']}; "

@@ -29,7 +29,8 @@ _TASKS = [  # (noun, -ing, past participle)
 ]
 _DONE = ["finished", "complete", "done"]
 _PLACES = ["this drive", "the disk", "this computer", "the backup drive", "the USB stick",
-           "the system disk", "the external disk", "your phone", "the SD card", "the server"]
+           "the system disk", "the external disk", "your phone", "the SD card", "the server",
+           "the Home volume", "the data volume", "the boot volume"]
 _DEVICE_TROUBLE = ["is not responding", "was disconnected", "could not be found", "is busy",
                    "stopped working", "is not ready", "is offline", "needs attention"]
 _PLURAL_VERBS = {"is": "are", "was": "were", "needs": "need"}

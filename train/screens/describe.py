@@ -277,15 +277,17 @@ def _apps(rng: random.Random, win: Window, casual: bool) -> list[str]:
         if f["prompt"]:  # a date picker
             asked = f["prompt"][:1].lower() + f["prompt"][1:]
             if casual:
+                # No full stop after a prompt that asks ("When is the appointment?"):
+                # _end puts one where the sentence has none.
                 first = rng.choice([f"{_a(win.title)} popup has a calendar to pick a date: "
-                                    f"{asked}.",
-                                    f"A date picker with a calendar is asking: {f['prompt']}.",
+                                    f"{asked}",
+                                    f"A date picker with a calendar is asking: {f['prompt']}",
                                     f"There's a calendar in {_a(win.title)} window, "
-                                    f"saying {asked}."])
+                                    f"saying {asked}"])
                 said = rng.choice([f"It's on {f['month']}, with {f['selected']} picked.",
                                    f"{f['selected']} is highlighted."])
             else:
-                first = f"A date picker dialog titled {win.title} with a calendar: {f['prompt']}."
+                first = f"A date picker dialog titled {win.title} with a calendar: {f['prompt']}"
                 said = f"The selected date is {f['selected']}."
             return [first, said, _buttons(rng, f["buttons"], casual)]
         if casual:

@@ -35,8 +35,6 @@ from train.screens import words as w
 from train.screens.look import Look
 from train.screens.parts import Built, button_row, label, maybe
 
-MINUS, TIMES = "\u2212", "\u00d7"  # the calculator's keys, as real calculators label them
-
 
 def _with_menu(body: QWidget, menus: list[str]) -> QWidget:
     """`body` under a menu bar, as most application windows are."""
@@ -492,27 +490,28 @@ def make_calendar(rng: random.Random, look: Look) -> Built:
                      focus=calendar, size=size)
     root = QWidget()
     layout = QVBoxLayout(root)
-    facts["prompt"] = w.pick(rng, _DATE_PROMPTS)
-    layout.addWidget(label(facts["prompt"], "label"))
+    prompt = w.pick(rng, _DATE_PROMPTS)
+    layout.addWidget(label(prompt, "label"))
     layout.addWidget(calendar, 1)
-    facts["buttons"] = w.pick(rng, [["Cancel", "OK"], ["Cancel", "Select"], ["OK"]])
-    row, _ = button_row(facts["buttons"], rng, default=facts["buttons"][-1])
+    buttons = w.pick(rng, [["Cancel", "OK"], ["Cancel", "Select"], ["OK"]])
+    row, _ = button_row(buttons, rng, default=buttons[-1])
     layout.addLayout(row)
-    facts["prompt"] = facts["prompt"].rstrip(":")
+    facts.update(prompt=prompt.rstrip(":"), buttons=buttons)
     return Built(root, "calendar", w.pick(rng, ["Calendar", "Choose a date", "Date", "Due date",
                                                 "New event", "Appointment"]), facts,
                  focus=calendar, size=(size[0], size[1] + rng.randint(60, 100)))
 
 
 _CALCULATOR_KEYS = {  # (columns, keys) as basic, scientific and programmer calculators have them
-    "basic": (4, ["C", "±", "%", "÷", "7", "8", "9", TIMES, "4", "5", "6", MINUS, "1", "2", "3",
-                  "+", "0", ".", "⌫", "="]),
+    "basic": (4, ["C", "±", "%", "÷", "7", "8", "9", w.TIMES, "4", "5", "6", w.MINUS, "1", "2",
+                  "3", "+", "0", ".", "⌫", "="]),
     "scientific": (5, ["INV", "sin", "cos", "tan", "AC", "x²", "√", "log", "ln", "÷", "π", "7",
-                       "8", "9", TIMES, "(", "4", "5", "6", MINUS, ")", "1", "2", "3", "+", "EE",
-                       "0", ".", "±", "="]),
+                       "8", "9", w.TIMES, "(", "4", "5", "6", w.MINUS, ")", "1", "2", "3", "+",
+                       "EE", "0", ".", "±", "="]),
     "programmer": (5, ["AND", "OR", "XOR", "NOT", "AC", "A", "B", "7", "8", "9", "C", "D", "4",
                        "5", "6", "E", "F", "1", "2", "3", "mod", "shl", "0", "shr", "="]),
 }
+
 _CALCULATOR_MODES = {"basic": [], "scientific": ["DEG", "RAD"], "programmer": ["DEC", "HEX"]}
 
 
@@ -522,8 +521,8 @@ def make_calculator(rng: random.Random, look: Look) -> Built:
     root = QWidget()
     layout = QVBoxLayout(root)
     a, b = rng.randint(1, 9999), rng.randint(1, 999)
-    op = w.pick(rng, ["+", MINUS, TIMES, "÷"])
-    value = {"+": a + b, MINUS: a - b, TIMES: a * b, "÷": round(a / b, 4)}[op]
+    op = w.pick(rng, ["+", w.MINUS, w.TIMES, "÷"])
+    value = {"+": a + b, w.MINUS: a - b, w.TIMES: a * b, "÷": round(a / b, 4)}[op]
     shown = w.pick(rng, [str(value), f"{a} {op} {b}", str(a), "0"])
     display = QLineEdit(shown)
     display.setAlignment(Qt.AlignRight)

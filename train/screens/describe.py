@@ -12,6 +12,7 @@ import random
 from engine.ocr import TextBox, reading_order
 from train.screens.messages import DEFAULT_TITLES
 from train.screens.record import Screen, TextLine, Window
+from train.screens.words import MINUS, TIMES
 
 MAX_WORDS = 45
 
@@ -28,7 +29,7 @@ def _join(items: list[str], last: str = "and") -> str:
 
 
 # How a sum on a calculator's display is said: "7269 ÷ 13" aloud is "7269 divided by 13".
-_OPERATORS_SAID = {"+": "plus", "\u2212": "minus", "\u00d7": "times", "÷": "divided by"}
+_OPERATORS_SAID = {"+": "plus", MINUS: "minus", TIMES: "times", "÷": "divided by"}
 
 
 def _spoken_sum(display: str) -> str:
@@ -275,8 +276,8 @@ def _apps(rng: random.Random, win: Window, casual: bool) -> list[str]:
         return [first, f["detail"]]
     if kind == "calendar":
         if f["prompt"]:  # a date picker
-            asked = f["prompt"][:1].lower() + f["prompt"][1:]
             if casual:
+                asked = f["prompt"][:1].lower() + f["prompt"][1:]
                 # No full stop after a prompt that asks ("When is the appointment?"):
                 # _end puts one where the sentence has none.
                 first = rng.choice([f"{_a(win.title)} popup has a calendar to pick a date: "

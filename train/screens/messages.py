@@ -51,7 +51,7 @@ _UNSAVED = ["documents", "files", "changes", "drafts", "tabs"]
 _LEAVING = [("Quit", "quit"), ("Close", "close"), ("Log Out", "log out"),
             ("Restart", "restart"), ("Shut Down", "shut down")]
 DEFAULT_TITLES = {"info message": "Information", "warning": "Warning",
-                   "error message": "Error", "question": "Question"}
+                  "error message": "Error", "question": "Question"}
 
 
 def _title(rng: random.Random, kind: str, summary: str, app: str) -> str:

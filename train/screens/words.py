@@ -9,6 +9,7 @@ from __future__ import annotations
 import random
 
 DASH = "\u2013"  # the en dash that separates a document from its program in window titles
+MINUS, TIMES = "\u2212", "\u00d7"  # as real calculators label their keys
 
 FIRST_NAMES = [
     "Alice", "Ben", "Carmen", "David", "Elena", "Farid", "Grace", "Hugo", "Ines", "Jonas",

@@ -1,10 +1,12 @@
 """The screen renderer: every kind renders, the same seed gives the same screen, and the
 record says what is really drawn (checked with the engine's OCR on message boxes)."""
 
+import colorsys
 import io
 import json
 import random
 import re
+import statistics
 
 import pytest
 from PIL import Image
@@ -14,7 +16,8 @@ from engine.ocr import TextReader
 from train.screens import Renderer, write_screens
 from train.screens.__main__ import main
 from train.screens.describe import MAX_WORDS, describe
-from train.screens.look import DECORATIONS
+from train.screens.icons import DESIGNS, KINDS, message_icon
+from train.screens.look import DECORATIONS, Look
 from train.screens.messages import message
 from train.screens.record import Screen, Window
 
@@ -285,3 +288,29 @@ def test_calendars_come_as_windows_and_as_date_pickers(renderer):
             assert set(window.facts["buttons"]) <= drawn
             assert all(b in screen.descriptions["plain"] for b in window.facts["buttons"])
     assert 0 < pickers < 12
+
+
+# Hues of each kind's colour, in degrees (red wraps round 0).
+_ICON_HUES = {"info message": (190, 240), "question": (190, 240), "warning": (20, 60),
+              "error message": (-20, 15)}
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_message_icons_come_in_several_themes_in_each_kinds_colour(renderer, kind):
+    """Qt's own icons are one theme of several; each theme's icon keeps its kind's colour,
+    which is what tells a warning from an error at a glance."""
+    look = Look.draw(random.Random(5))
+    drawn = set()
+    for seed in range(40):
+        label, design = message_icon(random.Random(seed), look, kind, 48)
+        drawn.add(design)
+        if design == "badge" or (design == "gnome" and kind != "info message"):
+            image = Image.open(io.BytesIO(_png(label.pixmap().toImage()))).convert("RGBA")
+            hues = []
+            for r, g, b, a in image.get_flattened_data():
+                h, s, v = colorsys.rgb_to_hsv(r / 255, g / 255, b / 255)
+                if a > 200 and s > 0.4 and v > 0.3:
+                    hues.append(h * 360 - (360 if h > 5 / 6 else 0))
+            low, high = _ICON_HUES[kind]
+            assert len(hues) > 200 and low <= statistics.median(hues) <= high, (design, seed)
+    assert drawn == set(DESIGNS) and len(drawn) >= 4

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QRadioButton,
     QSlider,
     QSpinBox,
-    QStyle,
     QTabWidget,
     QTreeWidget,
     QTreeWidgetItem,
@@ -29,11 +28,9 @@ from PySide6.QtWidgets import (
 
 from train.screens import messages
 from train.screens import words as w
+from train.screens.icons import message_icon
 from train.screens.look import Look
-from train.screens.parts import Built, button_row, icon_label, label, maybe
-
-_ICONS = {"info message": QStyle.SP_MessageBoxInformation, "warning": QStyle.SP_MessageBoxWarning,
-          "error message": QStyle.SP_MessageBoxCritical, "question": QStyle.SP_MessageBoxQuestion}
+from train.screens.parts import Built, button_row, label, maybe
 
 
 def make_message(rng: random.Random, look: Look, kind: str) -> Built:
@@ -42,7 +39,7 @@ def make_message(rng: random.Random, look: Look, kind: str) -> Built:
     layout = QVBoxLayout(root)
     layout.setContentsMargins(16, 16, 16, 12)
     row = QHBoxLayout()
-    row.addWidget(icon_label(_ICONS[kind], look, rng.choice([32, 48])))
+    row.addWidget(message_icon(rng, look, kind, rng.choice([32, 48]))[0])
     text = QVBoxLayout()
     if maybe(rng, 0.5):  # GTK puts the title in bold above the message as well
         text.addWidget(label(title, "heading", look=look, bold=True, px=look.font_px + 2))

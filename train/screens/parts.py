@@ -5,13 +5,10 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
-    QApplication,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QStyle,
     QWidget,
 )
 
@@ -39,15 +36,6 @@ def label(text: str, role: str = "body", wrap: bool = False, px: int | None = No
     widget.setWordWrap(wrap)
     if look is not None and (px or bold):
         widget.setFont(look.qfont(px, bold))
-    return widget
-
-
-def icon_label(pixmap_kind: QStyle.StandardPixmap, look: Look, px: int = 48) -> QLabel:
-    """A standard icon of the current style, sharp at the screen's scale."""
-    widget = QLabel()
-    icon = QApplication.style().standardIcon(pixmap_kind)
-    widget.setPixmap(icon.pixmap(QSize(px, px), look.scale))
-    widget.setAlignment(Qt.AlignTop)
     return widget
 
 

@@ -13,6 +13,7 @@ import hashlib
 import json
 import logging
 import random
+import shutil
 import string
 from dataclasses import dataclass
 from pathlib import Path
@@ -57,8 +58,16 @@ def renderer_version() -> str:
 
 def render_folder(cache: Path, count: int, seed: int, photo_names: frozenset[str],
                   workers: int) -> Path:
-    """The folder of `count` screens rendered with `seed`, rendered on first use only."""
-    folder = cache / f"screens-{seed}-{count}-{renderer_version()}"
+    """The folder of `count` screens rendered with `seed`, rendered on first use only.
+
+    Screens rendered by another version of the renderer are deleted: no run can use them
+    again, and each set of 3,000 takes about 13 GB."""
+    version = renderer_version()
+    for stale in cache.glob("screens-*-*-*"):
+        if stale.is_dir() and not stale.name.endswith(f"-{version}"):
+            log.info("deleting %s, rendered by another version of the renderer", stale)
+            shutil.rmtree(stale)
+    folder = cache / f"screens-{seed}-{count}-{version}"
     records = folder / "screens.jsonl"
     if records.is_file() and sum(1 for _ in records.open(encoding="utf-8")) == count:
         return folder

@@ -80,9 +80,24 @@ def _mask(logp: np.ndarray, tokens: Tokens, previous: np.ndarray, length: int, m
         logp[tokens.cannot_end(previous), tokens.eos] = -np.inf
     if tokens.vocab_size:
         for row, said in enumerate(history):
-            logp[row, [int(token) for token in said[-COPY_GAP:]
-                       if token >= tokens.vocab_size]] = -np.inf
+            said = [int(token) for token in said]
+            logp[row, [t for t in said[-COPY_GAP:] if t >= tokens.vocab_size]] = -np.inf
+            logp[row, _repeats_a_copied_trigram(said, tokens.vocab_size)] = -np.inf
     return logp
+
+
+def _repeats_a_copied_trigram(said: list[int], vocab_size: int) -> list[int]:
+    """The next tokens that would say again three tokens already said, one of them copied.
+
+    "There's a checkbox, Send me the newsletter. There's a checkbox, Send me the newsletter."
+    is the decoder going round a screen's text, as COPY_GAP's lists are at a longer range.
+    Trigrams of vocabulary words alone may come back ("You can click ... you can click")."""
+    if len(said) < 2:
+        return []
+    last = (said[-2], said[-1])
+    return [said[i + 2] for i in range(len(said) - 2)
+            if (said[i], said[i + 1]) == last
+            and max(said[i], said[i + 1], said[i + 2]) >= vocab_size]
 
 
 def _merge(state: State, update: State) -> State:

@@ -93,3 +93,17 @@ def test_a_copied_ocr_token_may_come_back_later():
     tokens = Tokens(bos=1, eos=2, banned=(0, 1, 3), vocab_size=8)
     step = _table_step(later, width=10)
     assert sample(step, _state(), tokens, 6, min_length=0) == [[8, 4, 5, 6, 7, 8]]
+
+
+def test_three_tokens_with_a_copied_one_are_not_said_twice():
+    # id 10 copies an OCR word: "4 10 5 6 7 4 10 5" says a checkbox's label twice; after
+    # "4 10" the second time, 9 is what is left to say. Vocabulary words alone may repeat.
+    loops = {1: {4: 1.0}, 4: {10: 1.0}, 10: {5: 0.9, 9: 0.1}, 5: {6: 1.0}, 6: {7: 1.0},
+             7: {4: 0.9, 2: 0.1}, 9: {2: 1.0}}
+    tokens = Tokens(bos=1, eos=2, banned=(0, 1, 3), vocab_size=10)
+    step = _table_step(loops, width=12)
+    expected = [[4, 10, 5, 6, 7, 4, 10, 9]]
+    assert sample(step, _state(), tokens, 10, min_length=0) == expected
+    assert beam_search(step, _state(), tokens, 10, min_length=0) == expected
+    words_only = {1: {4: 1.0}, 4: {5: 1.0}, 5: {4: 0.9, 2: 0.1}}
+    assert sample(_table_step(words_only), _state(), tokens, 4, min_length=0) == [[4, 5, 4, 5]]

@@ -61,14 +61,20 @@ def message_icon(rng: random.Random, look: Look, kind: str, px: int) -> tuple[QL
 
 def _shape(box: QRectF, kind: str) -> QPainterPath:
     """A warning is a triangle; every other kind a circle."""
-    path = QPainterPath()
     if kind == "warning":
-        path.moveTo(box.center().x(), box.top())
-        path.lineTo(box.right(), box.bottom())
-        path.lineTo(box.left(), box.bottom())
-        path.closeSubpath()
-    else:
-        path.addEllipse(box)
+        return _polygon([QPointF(box.center().x(), box.top()), box.bottomRight(),
+                         box.bottomLeft()])
+    path = QPainterPath()
+    path.addEllipse(box)
+    return path
+
+
+def _polygon(corners: list[QPointF]) -> QPainterPath:
+    path = QPainterPath()
+    path.moveTo(corners[0])
+    for corner in corners[1:]:
+        path.lineTo(corner)
+    path.closeSubpath()
     return path
 
 
@@ -110,15 +116,10 @@ def _gnome(painter: QPainter, box: QRectF, kind: str) -> None:
     if kind == "info message":
         _bulb(painter, box)
         return
-    path = _shape(box, kind)
-    if kind == "question":
-        c = box.center()
-        path = QPainterPath()
-        path.moveTo(c.x(), box.top())
-        path.lineTo(box.right(), c.y())
-        path.lineTo(c.x(), box.bottom())
-        path.lineTo(box.left(), c.y())
-        path.closeSubpath()
+    c = box.center()
+    path = (_polygon([QPointF(c.x(), box.top()), QPointF(box.right(), c.y()),
+                      QPointF(c.x(), box.bottom()), QPointF(box.left(), c.y())])
+            if kind == "question" else _shape(box, kind))
     light, dark = {"warning": ("#fcaf3e", "#ce5c00"), "error message": ("#ef2929", "#a40000"),
                    "question": ("#9ab8e0", "#3465a4")}[kind]
     gradient = QLinearGradient(box.topLeft(), box.bottomLeft())

@@ -90,8 +90,9 @@ def _repeats_a_copied_trigram(said: list[int], vocab_size: int) -> list[int]:
     """The next tokens that would say again three tokens already said, one of them copied.
 
     "There's a checkbox, Send me the newsletter. There's a checkbox, Send me the newsletter."
-    is the decoder going round a screen's text, as COPY_GAP's lists are at a longer range.
-    Trigrams of vocabulary words alone may come back ("You can click ... you can click")."""
+    is the decoder going round a screen's text: COPY_GAP keeps a copied word from coming
+    straight back, this keeps a copied phrase from coming back later. Trigrams of vocabulary
+    words alone may come back ("You can click ... you can click")."""
     if len(said) < 2:
         return []
     last = (said[-2], said[-1])

@@ -39,7 +39,7 @@ def make_message(rng: random.Random, look: Look, kind: str) -> Built:
     layout = QVBoxLayout(root)
     layout.setContentsMargins(16, 16, 16, 12)
     row = QHBoxLayout()
-    row.addWidget(message_icon(rng, look, kind, rng.choice([32, 48]))[0])
+    row.addWidget(message_icon(rng, look, kind, rng.choice([32, 48])))
     text = QVBoxLayout()
     if maybe(rng, 0.5):  # GTK puts the title in bold above the message as well
         text.addWidget(label(title, "heading", look=look, bold=True, px=look.font_px + 2))

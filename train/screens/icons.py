@@ -32,15 +32,19 @@ _COLORS = {"info message": ["#3584e4", "#1d99f3", "#0063b1"],
 _GLYPHS = {"info message": "i", "warning": "!", "question": "?"}  # an error's cross is drawn
 
 
-def message_icon(rng: random.Random, look: Look, kind: str, px: int) -> tuple[QLabel, str]:
-    """A label showing `kind`'s icon at `px` logical pixels, and the design it was drawn in."""
-    design = rng.choice(DESIGNS)
+def message_icon(rng: random.Random, look: Look, kind: str, px: int) -> QLabel:
+    """A label showing `kind`'s icon at `px` logical pixels, in a theme drawn at random."""
     widget = QLabel()
     widget.setAlignment(Qt.AlignTop)
+    widget.setPixmap(icon_pixmap(rng.choice(DESIGNS), look, kind, px, rng))
+    return widget
+
+
+def icon_pixmap(design: str, look: Look, kind: str, px: int, rng: random.Random) -> QPixmap:
+    """`kind`'s icon as the theme `design` draws it; `rng` picks a flat badge's colour."""
     if design == "style":
-        icon = QApplication.style().standardIcon(_STANDARD[kind])
-        widget.setPixmap(icon.pixmap(QSize(px, px), look.scale))
-        return widget, design
+        return QApplication.style().standardIcon(_STANDARD[kind]).pixmap(QSize(px, px),
+                                                                         look.scale)
     pixmap = QPixmap(round(px * look.scale), round(px * look.scale))
     pixmap.setDevicePixelRatio(look.scale)
     pixmap.fill(Qt.transparent)
@@ -55,8 +59,7 @@ def message_icon(rng: random.Random, look: Look, kind: str, px: int) -> tuple[QL
         ink = QColor("#e8e8e8" if look.dark else "#2e3436")
         _outline(painter, box, kind, ink)
     painter.end()
-    widget.setPixmap(pixmap)
-    return widget, design
+    return pixmap
 
 
 def _shape(box: QRectF, kind: str) -> QPainterPath:

@@ -56,6 +56,9 @@ class PhaseConfig:
     # The bundled generator's weights: this share of the GAN's, the rest the MLE generator's it
     # started from (WiSE-FT, Wortsman et al. 2022). 1: the GAN's alone.
     adv_mix: float = 1.0
+    # The share of images whose samples are in the casual register, in the discriminator's
+    # pretraining and the GAN; None: the data's casual_share, as in the MLE phase.
+    adv_casual_share: float | None = None
     validation_images: int = 500  # decoded greedily after each epoch for the log
 
     def __post_init__(self):

@@ -519,7 +519,10 @@ class Run:
         return loss.sum() / 2, accuracy.item()
 
     def image_styles(self, count: int) -> torch.Tensor:
-        share = self.config.data.casual_share
+        """The register of each image's samples, in the discriminator's pretraining and the GAN."""
+        share = self.config.phases.adv_casual_share
+        if share is None:
+            share = self.config.data.casual_share
         return torch.tensor(
             [self.casual if self.rng.random() < share else self.plain for _ in range(count)],
             device=self.dist.device,

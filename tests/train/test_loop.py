@@ -4,8 +4,10 @@ the engine accepts, and --resume picking up where a run stopped."""
 from __future__ import annotations
 
 import json
+import random
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 import torch
@@ -18,6 +20,7 @@ from engine.describe import Describer
 from tests.train.fixtures import tiny_recipe
 from train import export
 from train.batches import Corpus
+from train.config import TrainConfig
 from train.data import CaptionedImage, Vocab
 from train.loop import Run, policy_gradient, reward_scorers, train
 
@@ -178,3 +181,17 @@ def test_casual_samples_are_rewarded_against_the_chosen_references(references):
     assert scores[references] > scores["human" if references == "casual" else "casual"]
     plain = scorers[1].score([said["human"], said["casual"]], [0, 0])
     assert plain[0] > plain[1]  # plain samples: always against the human captions
+
+
+@pytest.mark.parametrize("gan_share, casual_share", [(None, 0.3), (0.5, 0.5), (1.0, 1.0)])
+def test_the_gan_samples_the_casual_register_for_its_share_of_images(gan_share, casual_share):
+    """phases.adv_casual_share sets the register of the GAN's samples apart from the MLE
+    phase's captions; unset, it follows data.casual_share."""
+    config = TrainConfig()
+    config.data.casual_share = 0.3
+    config.phases.adv_casual_share = gan_share
+    run = SimpleNamespace(config=config, rng=random.Random(0), casual=0, plain=1,
+                          dist=SimpleNamespace(device="cpu"))
+    styles = Run.image_styles(run, 4000)
+    assert set(styles.tolist()) <= {0, 1}
+    assert (styles == 0).float().mean().item() == pytest.approx(casual_share, abs=0.03)

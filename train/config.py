@@ -30,6 +30,10 @@ class PhaseConfig:
     # first, epochs or minutes, so a slow or busy machine still ends with an annealed model.
     mle_minutes: float = 0.0
     mle_lr: float = 2e-3
+    # The MLE steps' products in bfloat16 (torch.autocast; the weights, the optimiser and the
+    # losses stay float32): "auto" where the processor multiplies bfloat16 natively (AVX512-BF16
+    # or AMX, or a GPU that does), "on", or "off".
+    mle_bf16: str = "off"
     images_per_step: int = 64  # each image goes through the CNN once with all its captions
     label_smoothing: float = 0.1
     bow_weight: float = 1.0  # the auxiliary "which words describe this image" loss
@@ -62,6 +66,8 @@ class PhaseConfig:
     validation_images: int = 500  # decoded greedily after each epoch for the log
 
     def __post_init__(self):
+        assert self.mle_bf16 in ("auto", "on", "off"), (
+            f"mle_bf16 must be auto, on or off, not {self.mle_bf16!r}")
         assert self.casual_reward_references in ("casual", "human"), (
             f"casual_reward_references must be casual or human, "
             f"not {self.casual_reward_references!r}")

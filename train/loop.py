@@ -129,6 +129,20 @@ def _screen_corpus(screens: RenderedScreens, vocab: Vocab, max_length: int) -> C
     return Corpus.build(items, [[text] for text in screens.casual], vocab, max_length)
 
 
+def native_bf16(device: torch.device) -> bool:
+    """Whether `device` multiplies bfloat16 in hardware; emulated, it is slower than float32."""
+    if device.type == "cuda":
+        return torch.cuda.is_bf16_supported()
+    return torch.cpu._is_avx512_bf16_supported() or torch.cpu._is_amx_tile_supported()
+
+
+def mle_precision(setting: str, device: torch.device) -> torch.dtype:
+    """The MLE steps' autocast type for the recipe's `phases.mle_bf16`."""
+    if setting == "on" or (setting == "auto" and native_bf16(device)):
+        return torch.bfloat16
+    return torch.float32
+
+
 def caption_loss(logits, targets, copies, smoothing: float, vocab_size: int) -> torch.Tensor:
     """Negative log-likelihood of saying the target word either way: from the vocabulary or
     by copying any OCR token that spells it (M4C's loss, as a sum over the right answers);
@@ -355,6 +369,10 @@ class Run:
                 return p.mle_lr * (step + 1) / warmup
             return p.mle_lr * 0.5 * (1 + math.cos(math.pi * min(1.0, share)))
 
+        precision = mle_precision(p.mle_bf16, d.device)
+        autocast = torch.autocast(d.device.type, dtype=precision,
+                                  enabled=precision != torch.float32)
+        log.info("MLE steps in %s", precision)
         self.generator.train()
         finished = False
         while self.progress["epoch"] < p.mle_epochs and not finished:
@@ -375,7 +393,8 @@ class Run:
                     group["lr"] = lr_at(epoch * steps_per_epoch + i, share)
                 steps += 1
                 self.g_opt.zero_grad(set_to_none=True)
-                losses = self._mle_losses(model, ids)
+                with autocast:
+                    losses = self._mle_losses(model, ids)
                 (sum(weight * loss for loss, weight in losses.values())).backward()
                 for key, (loss, _) in losses.items():
                     sums[key] = sums.get(key, 0.0) + loss.item()
@@ -394,6 +413,7 @@ class Run:
                     "steps": steps,
                     **{key: total / n for key, total in sums.items()},
                     "lr": self.g_opt.param_groups[0]["lr"],
+                    "precision": str(precision).removeprefix("torch."),
                     "seconds": time.time() - started,
                 }
             )

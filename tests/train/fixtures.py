@@ -80,7 +80,8 @@ def write_recipe(config: TrainConfig, file: Path) -> Path:
     for section in ("model", "data", "phases"):
         lines.append(f"[{section}]")
         for key, value in getattr(config, section).__dict__.items():
-            if key == "extra" or (key == "vocab_size" and not value):
+            # TOML has no null: a None field is left out and so keeps its default.
+            if key == "extra" or value is None or (key == "vocab_size" and not value):
                 continue
             lines.append(
                 f"{key} = {json.dumps(list(value) if isinstance(value, tuple) else value)}"

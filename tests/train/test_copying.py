@@ -3,6 +3,7 @@ either way of saying a word."""
 
 from __future__ import annotations
 
+import math
 import random
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from engine.ocrtokens import ocr_words
 from train.batches import Batcher, Corpus
 from train.data import CaptionedImage, Vocab
 from train.loop import caption_loss
+from train.model import UNK_ID
 
 STYLES = ("casual", "plain")
 
@@ -74,4 +76,27 @@ def test_caption_loss_accepts_the_word_said_either_way():
     plain[0, 5] = 10.0
     plain[0, v] = -1e4  # the masked slot must not blow up the smoothing term
     assert caption_loss(plain, known, None, 0.1, v) < 2.5
+    # a target that points at an OCR slot itself
+    pointed = torch.full((1, v + 2), -10.0)
+    pointed[0, v] = 10.0
+    assert caption_loss(pointed, torch.tensor([v]), copies, 0.0, v) < 1e-3
+
+
+def test_caption_loss_is_the_log_of_the_summed_probability_of_every_right_answer():
+    """Against the definition written densely: one mask over all V+M columns."""
+    torch.manual_seed(0)
+    v, m, k = 30, 5, 64
+    logits = torch.randn(k, v + m, requires_grad=True)
+    targets = torch.randint(0, v + m, (k,))
+    targets[:8] = UNK_ID
+    copies = torch.rand(k, m) < 0.3
+    right = torch.nn.functional.one_hot(targets, v + m).bool()
+    right[:, v:] |= copies
+    right[:, UNK_ID] &= ~copies.any(-1)
+    logp = torch.log_softmax(logits, -1)
+    nll = -torch.logsumexp(logp.masked_fill(~right, -math.inf), -1)
+    dense = (0.9 * nll - 0.1 * logp[:, :v].mean(-1)).mean()
+    loss = caption_loss(logits, targets, copies, 0.1, v)
+    assert torch.allclose(loss, dense)
+    assert torch.allclose(*(torch.autograd.grad(x, logits)[0] for x in (loss, dense)))
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from train.config import TrainConfig
 from train.loop import train
+from train.memory import keep_freed_memory
 
 
 def main() -> None:
@@ -24,6 +25,7 @@ def main() -> None:
         level=logging.INFO if rank == 0 else logging.WARNING,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
+    keep_freed_memory()
     config = TrainConfig.load(args.config)
     out = args.out or Path("runs") / config.name
     bundle = train(config, out, resume=args.resume)

@@ -14,6 +14,7 @@ from desktop.history import History
 from desktop.hotkeys import HotkeyListener
 from desktop.settings import HOTKEY_OPTIONS, Settings
 from desktop.speech import Speech
+from desktop.termination import quit_on_termination
 from desktop.window import MainWindow
 from engine.paths import setup_logging
 
@@ -115,7 +116,9 @@ def main(argv: list[str] | None = None) -> int:
     qt_app.setDesktopFileName("lookaloud")
     qt_app.setQuitOnLastWindowClosed(False)  # the tray keeps it alive; quitting is explicit
     app = Application(args.model)
+    termination = quit_on_termination(qt_app, app.window.quit)
     app.start(args.images)
     code = qt_app.exec()
+    termination.setEnabled(False)
     app.shutdown()
     return code

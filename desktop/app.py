@@ -115,8 +115,10 @@ def main(argv: list[str] | None = None) -> int:
     qt_app.setApplicationName("Lookaloud")
     qt_app.setDesktopFileName("lookaloud")
     qt_app.setQuitOnLastWindowClosed(False)  # the tray keeps it alive; quitting is explicit
+    # Before the window is built: a signal that comes meanwhile is handled once the event
+    # loop runs, and `app` exists by then.
+    termination = quit_on_termination(qt_app, lambda: app.window.quit())
     app = Application(args.model)
-    termination = quit_on_termination(qt_app, app.window.quit)
     app.start(args.images)
     code = qt_app.exec()
     termination.setEnabled(False)

@@ -24,14 +24,16 @@ def test_a_termination_signal_quits_and_deletes_the_captures(number, tiny_bundle
     tmp.mkdir()
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "TMPDIR": str(tmp),
            "LOOKALOUD_SPEECH_WAV_DIR": str(tmp_path / "speech")}
-    app = subprocess.Popen([sys.executable, "-m", "desktop", "--model", str(tiny_bundle)],
-                           cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    log = tmp_path / "stderr.txt"
+    with log.open("wb") as stderr:  # a file, not a pipe that nobody reads and that could fill
+        app = subprocess.Popen([sys.executable, "-m", "desktop", "--model", str(tiny_bundle)],
+                               cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=stderr)
     try:
         deadline = time.monotonic() + 60
         while not _private_folders(tmp) and app.poll() is None and time.monotonic() < deadline:
             time.sleep(0.1)
         folders = _private_folders(tmp)
-        assert len(folders) == 1, app.stderr.read().decode() if app.poll() is not None else ""
+        assert len(folders) == 1, log.read_text(errors="replace")
         (folders[0] / "screen-1.png").write_bytes(b"a capture of the user's screen")
         time.sleep(1.0)  # into the event loop, where a user's session would be
         app.send_signal(number)
@@ -40,5 +42,4 @@ def test_a_termination_signal_quits_and_deletes_the_captures(number, tiny_bundle
         if app.poll() is None:
             app.kill()
             app.wait()
-        app.stderr.close()
     assert _private_folders(tmp) == []

@@ -5,8 +5,9 @@
 
 Time is bounded: detection runs on a downscaled copy (the longest side at most `det_side`
 pixels), the text direction classifier is skipped (screens are upright), onnxruntime gets
-`threads` threads, and at most `max_boxes` lines are recognised. `python -m engine.ocr
-IMAGE...` prints the text of screenshots; `make bench` times it.
+`threads` threads, and at most `max_boxes` lines are recognised. Words read run together get
+their spaces back (engine.spacing). `python -m engine.ocr IMAGE...` prints the text of
+screenshots; `make bench` times it.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ import numpy as np
 from PIL import Image
 
 from engine.errors import ImageError, OcrError
+from engine.spacing import Respacer
 
 log = logging.getLogger(__name__)
 
@@ -52,7 +54,8 @@ class TextBox:
 
 
 class TextReader:
-    """The OCR engine, loaded once (about half a second) and reused for every image."""
+    """The OCR engine and the word counts that put back dropped spaces, loaded once (about
+    a second and a half) and reused for every image."""
 
     def __init__(self, threads: int = 2, det_side: int = DET_SIDE, max_boxes: int = 150,
                  min_score: float = MIN_SCORE) -> None:
@@ -68,6 +71,7 @@ class TextReader:
         except Exception as error:  # rapidocr raises its own untyped errors for bad models
             raise OcrError("The text-reading models could not be loaded; they may be damaged. "
                            "Reinstall Lookaloud with 'make run'.") from error
+        self.respacer = Respacer()
         self.det_side = det_side
         self.max_boxes = max_boxes
         self.min_score = min_score
@@ -92,7 +96,7 @@ class TextReader:
         for quad, (text, score) in zip(quads, results, strict=True):
             xs, ys = quad[:, 0], quad[:, 1]
             box = (int(xs.min()), int(ys.min()), int(np.ceil(xs.max())), int(np.ceil(ys.max())))
-            found.append(TextBox(clean_text(text), box, round(float(score), 4)))
+            found.append(TextBox(self.respacer.line(clean_text(text)), box, round(float(score), 4)))
         return reading_order([b for b in found if not is_junk(b, self.min_score)])
 
 

@@ -116,3 +116,9 @@ def test_desktop_icons_are_read_apart_from_the_dialog_beside_them():
     dialog = [box("Quit", 600, 440, 660, 474), box("Quit anyway?", 600, 478, 900, 512),
               box("No", 640, 522, 680, 556), box("Yes", 900, 524, 950, 554)]
     assert reading_order([*dialog[::-1], *icons, *panel[::-1]]) == [*panel, *icons, *dialog]
+
+
+def test_words_drawn_run_together_are_read_with_their_spaces(reader):
+    # What OCR returns for a tight bold title bar, drawn as it reads it.
+    image = _draw((700, 120), [(40, 40, "Lowdiskspace")], font_size=40)
+    assert [box.text for box in reader.read(image)] == ["Low disk space"]

@@ -1,0 +1,50 @@
+"""Spaces OCR dropped are put back; words written as one, names and file names are kept."""
+
+import logging
+import sys
+
+import pytest
+
+from engine.spacing import Respacer
+from train.screens import words
+
+
+@pytest.fixture(scope="module")
+def respacer():
+    return Respacer()
+
+
+@pytest.mark.parametrize(("read", "meant"), [
+    ("Lowdiskspace", "Low disk space"),
+    ("Newcontact", "New contact"),
+    ("Select anetwork to join", "Select a network to join"),
+    ("Mash thebananas.", "Mash the bananas."),
+    ("Quitanyway?", "Quit anyway?"),
+    ("(Filenotfound)", "(File not found)"),
+])
+def test_words_read_run_together_get_their_spaces_back(respacer, read, meant):
+    assert respacer.line(read) == meant
+
+
+@pytest.mark.parametrize("text", [
+    "holidayphotos.zip", "anna.smith@example.com", "Report-2026.pdf", "CoffeeShop_Guest",
+    "YouTube", "NASDAQ", "Neighbor5G", "555-0142", "Preferences", "Bluetooth", "Katherine",
+    "Zoltanek", "Total: $1,250.00", "Are you sure you want to delete it?",
+])
+def test_what_is_written_as_one_is_kept(respacer, text):
+    assert respacer.line(text) == text
+
+
+def test_the_names_the_renderer_draws_are_kept(respacer):
+    names = {chunk for group in (words.FIRST_NAMES, words.LAST_NAMES, words.FILE_STEMS,
+                                 words.FOLDERS, words.APPS, words.BRANDS, words.WIFI)
+             for name in group for chunk in name.split()}
+    assert {name: respacer.line(name) for name in names if respacer.line(name) != name} == {}
+
+
+def test_without_wordsegment_text_is_read_as_it_came(monkeypatch, caplog):
+    monkeypatch.setitem(sys.modules, "wordsegment", None)  # the import fails
+    with caplog.at_level(logging.WARNING, logger="engine.spacing"):
+        respacer = Respacer()
+    assert respacer.line("Lowdiskspace") == "Lowdiskspace"
+    assert "wordsegment is not installed" in caplog.text

@@ -23,13 +23,16 @@ log = logging.getLogger(__name__)
 
 # A candidate: a run of letters, all lower-case after the first, with only punctuation that
 # ends or opens a phrase around it. Shorter runs are nearly always real words or names.
-_CANDIDATE = re.compile(r"^([(\"']?)([A-Za-z][a-z]{5,})([.,:;!?)\"']*)$")
-# A split is kept only if each part is at least this common (per billion words): names and
-# jargon missing from the counts would otherwise fall apart into rare fragments. Parts of one
-# or two letters must be far commoner ("a", "of", "to"), or a name would lose its ending
-# ("Zoltanek" is not "Zoltan ek").
-MIN_PART_PER_BILLION = 100.0
-MIN_SHORT_PART_PER_BILLION = 50_000.0
+_CANDIDATE = re.compile(r"^([(\"']?)([A-Za-z][a-z]{4,})([.,:;!?)\"']*)$")
+# A phrase's punctuation with no space after it, between words ("recipe,from", "side.Please");
+# a full stop only before a capitalised word, so that "example.com" and "v2.1" are kept.
+_JOINED_AT_PUNCTUATION = re.compile(r"(?<=[a-z][a-z])([,;:?!]|\.(?=[A-Z][a-z]))(?=[A-Za-z])")
+# A split is kept only if each part is at least this common (per billion words), by its
+# length: names, jargon and misspellings missing from the counts would otherwise fall apart
+# into fragments and suffixes ("Zoltanek" is not "Zoltan ek", nor "sledder" "sled der"). Of
+# one letter, only "a" and "I" are words.
+MIN_PER_BILLION = {2: 400_000.0, 3: 25_000.0}
+MIN_LONGER_PER_BILLION = 100.0
 
 
 class Respacer:
@@ -51,6 +54,7 @@ class Respacer:
         """`text` with each run-together word of it split into its words."""
         if self._segmenter is None:
             return text
+        text = _JOINED_AT_PUNCTUATION.sub(r"\1 ", text)
         return " ".join(self.word(chunk) for chunk in text.split(" "))
 
     def word(self, chunk: str) -> str:
@@ -72,8 +76,9 @@ class Respacer:
         return before + " ".join(pieces) + after
 
     def _common(self, part: str) -> bool:
+        if len(part) == 1:
+            return part in "ai"
         segmenter = self._segmenter
         per_billion = segmenter.unigrams.get(part, 0.0) / segmenter.total * 1e9
-        least = MIN_SHORT_PART_PER_BILLION if len(part) <= 2 else MIN_PART_PER_BILLION
-        return per_billion >= least
+        return per_billion >= MIN_PER_BILLION.get(len(part), MIN_LONGER_PER_BILLION)
 

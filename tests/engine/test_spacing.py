@@ -21,6 +21,8 @@ def respacer():
     ("Mash thebananas.", "Mash the bananas."),
     ("Quitanyway?", "Quit anyway?"),
     ("(Filenotfound)", "(File not found)"),
+    ("on our side.Please try again,it takes", "on our side. Please try again, it takes"),
+    ("Checked byour team.", "Checked by our team."),
 ])
 def test_words_read_run_together_get_their_spaces_back(respacer, read, meant):
     assert respacer.line(read) == meant
@@ -29,7 +31,8 @@ def test_words_read_run_together_get_their_spaces_back(respacer, read, meant):
 @pytest.mark.parametrize("text", [
     "holidayphotos.zip", "anna.smith@example.com", "Report-2026.pdf", "CoffeeShop_Guest",
     "YouTube", "NASDAQ", "Neighbor5G", "555-0142", "Preferences", "Bluetooth", "Katherine",
-    "Zoltanek", "Total: $1,250.00", "Are you sure you want to delete it?",
+    "Zoltanek", "Seekr", "sledder", "Total: $1,250.00", "Are you sure you want to delete it?",
+    "example.com", "http://example.com/a,b", "v2.1", "7:35 PM",
 ])
 def test_what_is_written_as_one_is_kept(respacer, text):
     assert respacer.line(text) == text

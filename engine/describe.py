@@ -148,6 +148,14 @@ class Describer:
             log.warning("described without reading its text: %s", error)
             return []
 
+    def warm_up(self) -> None:
+        """Load the text reader now (about a second and a half) rather than on the first
+        picture, so that the first hotkey press is as quick as the next ones."""
+        try:
+            self.text_reader  # noqa: B018 (loading it is the point)
+        except OcrError as error:
+            log.warning("text reading is unavailable: %s", error)
+
     @property
     def text_reader(self) -> TextReader:
         if self._text_reader is None:

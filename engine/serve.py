@@ -76,6 +76,8 @@ class Server:
     def serve(self, stream: TextIO) -> None:
         self.announce()
         threading.Thread(target=self.read, args=(stream,), daemon=True).start()
+        if self.describer is not None:
+            self.describer.warm_up()  # requests queue meanwhile; the first needs it anyway
         while True:
             request = self._requests.get()
             if request.get("op") == "shutdown":

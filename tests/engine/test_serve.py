@@ -1,10 +1,14 @@
 """`python -m engine serve`: JSON lines in, JSON lines out, the model loaded once."""
 
+import io
 import json
 import subprocess
 import sys
 
 from PIL import Image
+
+from engine import describe
+from engine.serve import Server
 
 
 def converse(requests, *args):
@@ -45,3 +49,17 @@ def test_without_a_model_it_still_answers(tmp_path):
     assert {"ok": False, "error": "The engine received a request it cannot read."} in replies
     (answer,) = [reply for reply in replies if reply.get("id") == 1]
     assert "not a picture" in answer["error"]
+
+
+def test_the_text_reader_is_loaded_before_the_first_request(tiny_bundle, monkeypatch):
+    loaded = []
+
+    class Reader:
+        def __init__(self, threads):
+            loaded.append(threads)
+
+    monkeypatch.setattr(describe, "TextReader", Reader)
+    server = Server(tiny_bundle, use_gpu=False, out=io.StringIO())
+    assert loaded == []
+    server.serve(io.StringIO(json.dumps({"id": 1, "op": "shutdown"}) + "\n"))
+    assert loaded == [2]

@@ -7,8 +7,9 @@ English word frequencies of the `wordsegment` package (Norvig's counts from the 
 trillion-word corpus, shipped inside the package) make the split far likelier than the word.
 
 Only plain words are touched: lower-case letters, or a capital and lower-case letters, with
-at most punctuation around them. File names, addresses, numbers, CamelCase names
-("CoffeeShop"), capitals ("NASDAQ") and words in the list are written as intended and kept.
+at most punctuation around them; and a phrase's comma or full stop with no space after it
+("side.Please"). File names, addresses, numbers, CamelCase names ("CoffeeShop"), capitals
+("NASDAQ") and words the counts know are written as intended and kept.
 
     from engine.spacing import Respacer
     Respacer().line("Lowdiskspace")   # "Low disk space"

@@ -23,8 +23,10 @@ import re
 log = logging.getLogger(__name__)
 
 # A candidate: a run of letters, all lower-case after the first, with only punctuation that
-# ends or opens a phrase around it. Shorter runs are nearly always real words or names.
-_CANDIDATE = re.compile(r"^([(\"']?)([A-Za-z][a-z]{4,})([.,:;!?)\"']*)$")
+# ends or opens a phrase around it. Shorter runs are nearly always real words or names; longer
+# ones than a title's few words are not text run together but something else (an encoded
+# string, a row of one letter), and the search's time grows with the square of the length.
+_CANDIDATE = re.compile(r"^([(\"']?)([A-Za-z][a-z]{4,31})([.,:;!?)\"']*)$")
 # A phrase's punctuation with no space after it, between words ("recipe,from", "side.Please");
 # a full stop only before a capitalised word, so that "example.com" and "v2.1" are kept.
 _JOINED_AT_PUNCTUATION = re.compile(r"(?<=[a-z][a-z])([,;:?!]|\.(?=[A-Z][a-z]))(?=[A-Za-z])")

@@ -51,3 +51,10 @@ def test_without_wordsegment_text_is_read_as_it_came(monkeypatch, caplog):
         respacer = Respacer()
     assert respacer.line("Lowdiskspace") == "Lowdiskspace"
     assert "wordsegment is not installed" in caplog.text
+
+
+def test_a_long_run_of_letters_is_kept_as_read(respacer):
+    # Not words run together but an encoded string or a row of one letter; the search would
+    # take seconds, and past a few hundred letters overflow Python's recursion limit.
+    run = "thequickbrownfoxjumpsoverthelazydog" * 30
+    assert respacer.line(run) == run

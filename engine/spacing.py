@@ -84,4 +84,3 @@ class Respacer:
         segmenter = self._segmenter
         per_billion = segmenter.unigrams.get(part, 0.0) / segmenter.total * 1e9
         return per_billion >= MIN_PER_BILLION.get(len(part), MIN_LONGER_PER_BILLION)
-

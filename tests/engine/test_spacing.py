@@ -23,6 +23,9 @@ def respacer():
     ("(Filenotfound)", "(File not found)"),
     ("on our side.Please try again,it takes", "on our side. Please try again, it takes"),
     ("Checked byour team.", "Checked by our team."),
+    # Rare "words" of the counts that are web text run together.
+    ("Printererror", "Printer error"),
+    ("Skincareproducts", "Skin care products"),
 ])
 def test_words_read_run_together_get_their_spaces_back(respacer, read, meant):
     assert respacer.line(read) == meant
@@ -33,6 +36,8 @@ def test_words_read_run_together_get_their_spaces_back(respacer, read, meant):
     "YouTube", "NASDAQ", "Neighbor5G", "555-0142", "Preferences", "Bluetooth", "Katherine",
     "Zoltanek", "Seekr", "sledder", "Total: $1,250.00", "Are you sure you want to delete it?",
     "example.com", "http://example.com/a,b", "v2.1", "7:35 PM",
+    # Rare words of the counts that are words: "he artful", "an out her", "tea mates".
+    "heartful", "anouther", "teamates",
 ])
 def test_what_is_written_as_one_is_kept(respacer, text):
     assert respacer.line(text) == text

@@ -31,6 +31,16 @@ _CANDIDATE = re.compile(r"^([(\"']?)([A-Za-z][a-z]{4,31})([.,:;!?)\"']*)$")
 # A phrase's punctuation with no space after it, between words ("recipe,from", "side.Please");
 # a full stop only before a capitalised word, so that "example.com" and "v2.1" are kept.
 _JOINED_AT_PUNCTUATION = re.compile(r"(?<=[a-z][a-z])([,;:?!]|\.(?=[A-Z][a-z]))(?=[A-Za-z])")
+# A web address, path or e-mail address, whose "?" and "," are part of it ("search?q=soup").
+_ADDRESS = re.compile(r"[/@=&]|www\.")
+# A number with a word run onto it ("3ripe", "1/3cupmeltedbutter", "35min"): the amount and
+# what it counts. Only letters after the number, lower-case after the first: units in
+# capitals ("5G", "128GB", "7:35PM") are written so, and a name ends in its digits
+# ("Neighbor5G", "python3") rather than starts with them.
+_NUMBER_THEN_WORD = re.compile(r"^([(\"']?\d+(?:[.,:/]\d+)*)([A-Za-z][a-z]+)([.,:;!?)\"']*)$")
+_ORDINAL_ENDINGS = frozenset({"st", "nd", "rd", "th"})
+# A list's number run onto its first word ("2.Mash the bananas").
+_NUMBERED_ITEM = re.compile(r"(?<!\S)(\d{1,2}\.)(?=[A-Z][a-z])")
 # A split is kept only if each part is at least this common (per billion words), by its
 # length: names, jargon and misspellings missing from the counts would otherwise fall apart
 # into fragments and suffixes ("Zoltanek" is not "Zoltan ek", nor "sledder" "sled der"). Of
@@ -65,10 +75,18 @@ class Respacer:
         """`text` with each run-together word of it split into its words."""
         if self._segmenter is None:
             return text
-        text = _JOINED_AT_PUNCTUATION.sub(r"\1 ", text)
+        text = " ".join(self._at_punctuation(chunk) for chunk in text.split(" "))
+        text = _NUMBERED_ITEM.sub(r"\1 ", text)
         return " ".join(self.word(chunk) for chunk in text.split(" "))
 
+    @staticmethod
+    def _at_punctuation(chunk: str) -> str:
+        return chunk if _ADDRESS.search(chunk) else _JOINED_AT_PUNCTUATION.sub(r"\1 ", chunk)
+
     def word(self, chunk: str) -> str:
+        number = _NUMBER_THEN_WORD.match(chunk)
+        if number is not None:
+            return self._number_then_words(*number.groups()) or chunk
         match = _CANDIDATE.match(chunk)
         if match is None:
             return chunk
@@ -76,12 +94,16 @@ class Respacer:
         parts = self._split(letters.lower())
         if len(parts) < 2 or not all(self._common(part) for part in parts):
             return chunk
-        # The parts are the letters lower-cased, in order: cut the original where they end.
-        pieces, start = [], 0
-        for part in parts:
-            pieces.append(letters[start : start + len(part)])
-            start += len(part)
-        return before + " ".join(pieces) + after
+        return before + _cut(letters, parts) + after
+
+    def _number_then_words(self, amount: str, letters: str, after: str) -> str | None:
+        """"3 ripe", "1/3 cup melted butter"; None where the letters are not common words."""
+        if letters.lower() in _ORDINAL_ENDINGS:
+            return None
+        parts = self._split(letters.lower())
+        if not all(self._common(part) for part in parts):
+            return None
+        return f"{amount} {_cut(letters, parts)}{after}"
 
     def _split(self, letters: str) -> list[str]:
         """The likeliest words of `letters`, in two or more where it is a rare known word."""
@@ -109,3 +131,12 @@ class Respacer:
         segmenter = self._segmenter
         per_billion = segmenter.unigrams.get(part, 0.0) / segmenter.total * 1e9
         return per_billion >= MIN_PER_BILLION.get(len(part), MIN_LONGER_PER_BILLION)
+
+
+def _cut(letters: str, parts: list[str]) -> str:
+    """`letters` with a space where each of `parts` (its letters lower-cased, in order) ends."""
+    pieces, start = [], 0
+    for part in parts:
+        pieces.append(letters[start : start + len(part)])
+        start += len(part)
+    return " ".join(pieces)

@@ -26,6 +26,12 @@ def respacer():
     # Rare "words" of the counts that are web text run together.
     ("Printererror", "Printer error"),
     ("Skincareproducts", "Skin care products"),
+    # A number run onto what it counts, and a list's number onto its first word.
+    ("3ripe bananas", "3 ripe bananas"),
+    ("1/3cupmeltedbutter", "1/3 cup melted butter"),
+    ("32min remaining", "32 min remaining"),
+    ("(3items)", "(3 items)"),
+    ("2.Mash the bananas", "2. Mash the bananas"),
 ])
 def test_words_read_run_together_get_their_spaces_back(respacer, read, meant):
     assert respacer.line(read) == meant
@@ -35,9 +41,11 @@ def test_words_read_run_together_get_their_spaces_back(respacer, read, meant):
     "holidayphotos.zip", "anna.smith@example.com", "Report-2026.pdf", "CoffeeShop_Guest",
     "YouTube", "NASDAQ", "Neighbor5G", "555-0142", "Preferences", "Bluetooth", "Katherine",
     "Zoltanek", "Seekr", "sledder", "Total: $1,250.00", "Are you sure you want to delete it?",
-    "example.com", "http://example.com/a,b", "v2.1", "7:35 PM",
+    "example.com", "http://example.com/a,b", "findit.com/search?q=soup+recipe", "v2.1", "7:35 PM",
     # Rare words of the counts that are words: "he artful", "an out her", "tea mates".
     "heartful", "anouther", "teamates",
+    # Ordinals, units in capitals and names that end in digits.
+    "1st", "22nd", "5G", "128GB", "7:35PM", "3D", "python3", "Serves8", "v2.1.Beta",
 ])
 def test_what_is_written_as_one_is_kept(respacer, text):
     assert respacer.line(text) == text

@@ -7,9 +7,11 @@ English word frequencies of the `wordsegment` package (Norvig's counts from the 
 trillion-word corpus, shipped inside the package) make the split far likelier than the word.
 
 Only plain words are touched: lower-case letters, or a capital and lower-case letters, with
-at most punctuation around them; and a phrase's comma or full stop with no space after it
-("side.Please"). File names, addresses, numbers, CamelCase names ("CoffeeShop"), capitals
-("NASDAQ") and words the counts know are written as intended and kept.
+at most punctuation around them; a phrase's comma or full stop with no space after it
+("side.Please"); and a number run onto the words it counts ("3ripe", "2.Mash"). File names,
+addresses, ordinals ("1st"), units in capitals ("128GB"), names ending in digits
+("Neighbor5G"), CamelCase names ("CoffeeShop"), capitals ("NASDAQ") and words the counts
+know well are written as intended and kept.
 
     from engine.spacing import Respacer
     Respacer().line("Lowdiskspace")   # "Low disk space"

@@ -93,8 +93,8 @@ class Respacer:
         if match is None:
             return chunk
         before, letters, after = match.groups()
-        parts = self._split(letters.lower())
-        if len(parts) < 2 or not all(self._common(part) for part in parts):
+        parts = self._common_words(letters)
+        if parts is None or len(parts) < 2:
             return chunk
         return before + _cut(letters, parts) + after
 
@@ -102,18 +102,20 @@ class Respacer:
         """"3 ripe", "1/3 cup melted butter"; None where the letters are not common words."""
         if letters.lower() in _ORDINAL_ENDINGS:
             return None
+        parts = self._common_words(letters)
+        return None if parts is None else f"{amount} {_cut(letters, parts)}{after}"
+
+    def _common_words(self, letters: str) -> list[str] | None:
+        """The likeliest words of `letters`, lower-cased; None unless each is common."""
         parts = self._split(letters.lower())
-        if not all(self._common(part) for part in parts):
-            return None
-        return f"{amount} {_cut(letters, parts)}{after}"
+        return parts if all(self._common(part) for part in parts) else None
 
     def _split(self, letters: str) -> list[str]:
         """The likeliest words of `letters`, in two or more where it is a rare known word."""
         segmenter = self._segmenter
-        count = segmenter.unigrams.get(letters)
-        if count is None:
+        if letters not in segmenter.unigrams:
             return segmenter.segment(letters)
-        if count / segmenter.total * 1e9 >= MIN_KNOWN_PER_BILLION:
+        if self._per_billion(letters) >= MIN_KNOWN_PER_BILLION:
             return [letters]
         splits = ([letters[:cut], *segmenter.segment(letters[cut:])]
                   for cut in range(1, len(letters)))
@@ -130,9 +132,11 @@ class Respacer:
     def _common(self, part: str) -> bool:
         if len(part) == 1:
             return part in "ai"
+        return self._per_billion(part) >= MIN_PER_BILLION.get(len(part), MIN_LONGER_PER_BILLION)
+
+    def _per_billion(self, word: str) -> float:
         segmenter = self._segmenter
-        per_billion = segmenter.unigrams.get(part, 0.0) / segmenter.total * 1e9
-        return per_billion >= MIN_PER_BILLION.get(len(part), MIN_LONGER_PER_BILLION)
+        return segmenter.unigrams.get(word, 0.0) / segmenter.total * 1e9
 
 
 def _cut(letters: str, parts: list[str]) -> str:

@@ -32,6 +32,12 @@ def respacer():
     ("32min remaining", "32 min remaining"),
     ("(3items)", "(3 items)"),
     ("2.Mash the bananas", "2. Mash the bananas"),
+    # A capitalised word with a number run onto it, and items set apart by a middle dot.
+    ("Serves8", "Serves 8"),
+    ("September27", "September 27"),
+    ("Version3.2isready.", "Version 3.2 is ready."),
+    ("12March2026", "12 March 2026"),
+    ("Prep15min·Bake 60min·Serves8", "Prep 15 min · Bake 60 min · Serves 8"),
 ])
 def test_words_read_run_together_get_their_spaces_back(respacer, read, meant):
     assert respacer.line(read) == meant
@@ -44,8 +50,8 @@ def test_words_read_run_together_get_their_spaces_back(respacer, read, meant):
     "example.com", "http://example.com/a,b", "findit.com/search?q=soup+recipe", "v2.1", "7:35 PM",
     # Rare words of the counts that are words: "he artful", "an out her", "tea mates".
     "heartful", "anouther", "teamates",
-    # Ordinals, units in capitals and names that end in digits.
-    "1st", "22nd", "5G", "128GB", "7:35PM", "3D", "python3", "Serves8", "v2.1.Beta",
+    # Ordinals, units in capitals, and names that end in digits: in lower case, or with a unit.
+    "1st", "22nd", "5G", "128GB", "7:35PM", "3D", "python3", "v2.1.Beta",
 ])
 def test_what_is_written_as_one_is_kept(respacer, text):
     assert respacer.line(text) == text

@@ -1,10 +1,16 @@
 """Caption latency per photo at batch 1 on 2 CPU threads, median over 50 Flickr8k photos: the
 engine's ONNX graphs against the same generator run eagerly in PyTorch, with the same beam
-search, so the ratio is the graphs' alone."""
+search, so the ratio is the graphs' alone.
+
+The bundle holds ONNX graphs only. Where no PyTorch generator of it is in runs/ (a fresh
+checkout), the eager side is the bundle's architecture built from its config, untrained:
+the time of a forward pass does not depend on the weights' values, and each photo's beam
+search runs for exactly as many decoder steps as the ONNX one took on it."""
 
 from __future__ import annotations
 
 import filecmp
+import json
 from pathlib import Path
 
 import numpy as np
@@ -19,27 +25,38 @@ COUNT = 50
 
 
 def _captioner(describer: Describer, encode, step):
-    """describe(image): the model's part of a description (encoder, beam search; the OCR a
-    copying model also runs is timed by bench/screen.py), with the given graphs."""
+    """describe(image, steps=None): the model's part of a description (encoder, beam search;
+    the OCR a copying model also runs is timed by bench/screen.py), with the given graphs;
+    with `steps`, the beam search runs exactly that many decoder steps."""
     bundle = describer.bundle
 
-    def describe(image):
+    def describe(image, steps: int | None = None):
         context = encode(describer.preprocess(image))
         state = describer.start_state(context, bundle.style_id("casual"),
                                       np.zeros((1, bundle.noise_dim), np.float32))
-        return beam_search(step, state, describer.tokens, bundle.max_length)
+        if steps is None:
+            return beam_search(step, state, describer.tokens, bundle.max_length)
+        return beam_search(step, state, describer.tokens, steps, min_length=steps)
 
     return describe
 
 
-def _eager_parts(checkpoint: Path):
-    """encode and step with the PyTorch generator in eager mode."""
+def _counting(step):
+    """`step`, and a list whose last entry counts its calls since the last `count.append(0)`."""
+    count = [0]
+
+    def counted(tokens, state):
+        count[-1] += 1
+        return step(tokens, state)
+
+    return counted, count
+
+
+def _eager_parts(generator):
+    """encode and step with a PyTorch generator in eager mode."""
     import torch
 
-    from train.export import load_generator
-
     torch.set_num_threads(2)
-    generator = load_generator(checkpoint)
 
     def encode(pixels):
         with torch.no_grad():
@@ -77,17 +94,30 @@ def main() -> None:
         print(f"caption latency: not yet ({error})")
         return
     images = [load_image(path) for path in sorted(PHOTOS.glob("*.jpg"))[:COUNT]]
-    onnx_ms = median_ms(_captioner(describer, lambda pixels: describer.encoder.run(
-        {"image": pixels}), describer.step), images)
+    step, steps = _counting(describer.step)
+    onnx = _captioner(describer, lambda pixels: describer.encoder.run({"image": pixels}), step)
+
+    def onnx_counted(image):
+        steps.append(0)
+        return onnx(image)
+
+    onnx_ms = median_ms(onnx_counted, images)
     print(f"caption latency, ONNX, beam search, batch 1, 2 CPU threads: {onnx_ms:.1f} ms "
           f"(median of {len(images)} photos)")
     checkpoint = _checkpoint_of(describer.bundle.path)
     if checkpoint is None:
-        print("caption latency, PyTorch eager: no PyTorch generator of this bundle in runs/ "
-              "(`make train` saves one beside the bundle it builds)")
+        # The warm-up run counted too: the timed runs' counts are the last, one per photo.
+        eager = _captioner(describer, *_eager_parts(_untrained(describer.bundle.path)))
+        runs = list(zip(images, steps[-len(images):], strict=True))
+        eager_ms = median_ms(lambda run: eager(*run), runs)
+        print(f"caption latency, PyTorch eager (the bundle's architecture, untrained: no "
+              f"PyTorch generator of this bundle in runs/), as many decoder steps as ONNX: "
+              f"{eager_ms:.1f} ms; ONNX is {eager_ms / onnx_ms:.1f}x faster")
         return
+    from train.export import load_generator
+
     try:
-        eager = _captioner(describer, *_eager_parts(checkpoint))
+        eager = _captioner(describer, *_eager_parts(load_generator(checkpoint)))
     except (RuntimeError, TypeError) as error:  # saved by other model code: weights, settings
         print(f"caption latency, PyTorch eager: {checkpoint.relative_to(ROOT)} does not fit "
               f"the current model code ({str(error).splitlines()[0]})")
@@ -95,6 +125,14 @@ def main() -> None:
     eager_ms = median_ms(eager, images)
     print(f"caption latency, PyTorch eager ({checkpoint.relative_to(ROOT)}), same "
           f"decoding: {eager_ms:.1f} ms; ONNX is {eager_ms / onnx_ms:.1f}x faster")
+
+
+def _untrained(bundle_dir: Path):
+    """A generator of the architecture the bundle's config records, with fresh weights."""
+    from train.model import Generator, ModelConfig
+
+    config = json.loads((bundle_dir / "config.json").read_text())
+    return Generator(ModelConfig(**config["model"])).eval()
 
 
 def _checkpoint_of(bundle_dir: Path) -> Path | None:

@@ -1,5 +1,6 @@
 """bench/caption.py: the eager PyTorch side of the caption benchmark decodes what the ONNX side
-does, so that the ratio it prints compares one model run two ways."""
+does, so that the ratio it prints compares one model run two ways; without the bundle's
+PyTorch generator, it runs the bundle's architecture for as many steps as the ONNX side."""
 
 from __future__ import annotations
 
@@ -7,9 +8,10 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from bench.caption import _captioner, _eager_parts
+from bench.caption import _captioner, _counting, _eager_parts, _untrained
 from engine.describe import Describer
 from tests.train.fixtures import untrained_bundle
+from train.export import load_generator
 
 
 @pytest.mark.parametrize("text_condition", [True, False])
@@ -18,8 +20,26 @@ def test_eager_and_onnx_give_the_same_caption(tmp_path, text_condition):
     describer = Describer(tmp_path / "bundle", use_gpu=False)
     onnx = _captioner(describer, lambda pixels: describer.encoder.run({"image": pixels}),
                       describer.step)
-    eager = _captioner(describer, *_eager_parts(tmp_path / "bundle.generator.pt"))
+    eager = _captioner(describer, *_eager_parts(load_generator(tmp_path / "bundle.generator.pt")))
     rng = np.random.default_rng(0)
     for _ in range(3):
         image = Image.fromarray(rng.integers(0, 256, (40, 48, 3), dtype=np.uint8))
         assert eager(image) == onnx(image)
+
+
+def test_without_the_bundles_generator_its_architecture_runs_as_many_steps(tmp_path):
+    untrained_bundle(tmp_path, text_condition=True)
+    generator = _untrained(tmp_path / "bundle")
+    # The architecture the bundle's config records is the one its weights were trained in.
+    generator.load_state_dict(load_generator(tmp_path / "bundle.generator.pt").state_dict())
+    describer = Describer(tmp_path / "bundle", use_gpu=False)
+    onnx_step, onnx_steps = _counting(describer.step)
+    onnx = _captioner(describer, lambda pixels: describer.encoder.run({"image": pixels}),
+                      onnx_step)
+    encode, step = _eager_parts(_untrained(tmp_path / "bundle"))
+    eager_step, eager_steps = _counting(step)
+    eager = _captioner(describer, encode, eager_step)
+    image = Image.fromarray(np.random.default_rng(1).integers(0, 256, (40, 48, 3), np.uint8))
+    onnx(image)
+    eager(image, onnx_steps[-1])
+    assert eager_steps[-1] == onnx_steps[-1] > 0

@@ -49,6 +49,34 @@ banking</h2><p>User ID<br><input size="30"></p><p>Password<br><input type="passw
 size="30"></p><p><button>Sign in</button></p><p><a href="#">Forgot your password?</a></p>"""),
     "missing": ("Page not found", """<h1>404</h1><h2>Page not found</h2><p>The page you were
 looking for has moved or no longer exists.</p><p><a href="#">Back to the home page</a></p>"""),
+    "soup": ("Red lentil soup | Weeknight Kitchen", """<h1>Red lentil soup</h1>
+<p>Ready in 40 minutes &middot; Serves 4 &middot; Vegetarian</p><h2>Ingredients</h2><ul>
+<li>1 cup red lentils</li><li>1 onion, chopped</li><li>2 carrots, diced</li>
+<li>4 cups vegetable stock</li></ul><h2>Method</h2><ol><li>Soften the onion in a little oil.
+</li><li>Add the lentils, carrots and stock and simmer for 25 minutes.</li></ol>"""),
+    "register": ("Join Pinecrest Gym", """<h1>Pinecrest Gym</h1><h2>Create your member
+account</h2><p>First name<br><input size="30"></p><p>Last name<br><input size="30"></p>
+<p>Email<br><input size="30"></p><p>Password<br><input type="password" size="30"></p>
+<p><input type="checkbox"> I agree to the terms</p><p><button>Join now</button></p>"""),
+    "wiki": ("Red panda - Animal Encyclopedia", """<h1>Red panda</h1><p><i>From the Animal
+Encyclopedia</i></p><p>The red panda is a small mammal native to the eastern Himalayas and
+southwestern China. It has dense reddish-brown fur, a long ringed tail and a diet made
+mostly of bamboo.</p><h2>Habitat</h2><p>Red pandas live in mountain forests between 2,200
+and 4,800 metres, where they spend most of their time in trees.</p>"""),
+    "search": ("cheap flights to lisbon - Findr Search", """<p><input size="50"
+value="cheap flights to lisbon"> <button>Search</button></p><p>About 1,240,000 results</p>
+<h3><a href="#">Cheap flights to Lisbon from $89 - SkyDeals</a></h3><p>Compare fares from
+all airlines and book your trip to Lisbon today.</p><h3><a href="#">Lisbon travel guide -
+Wanderful</a></h3><p>What to see, where to eat and how to get around Lisbon.</p>"""),
+    "weather": ("Weather in Oslo", """<h1>Oslo, Norway</h1><p style="font-size: 48px">
+-3&deg;C</p><p>Light snow. Wind 14 km/h.</p><table cellpadding="8"><tr><th>Thursday</th>
+<th>Friday</th><th>Saturday</th></tr><tr><td>-1&deg; / -6&deg;</td><td>2&deg; / -4&deg;</td>
+<td>4&deg; / 0&deg;</td></tr></table>"""),
+    "inbox": ("Postbox Mail - Inbox", """<h1>Inbox</h1><table cellpadding="8">
+<tr><td><b>Priya Nair</b></td><td><b>Lunch on Friday?</b></td><td>10:42</td></tr>
+<tr><td><b>City Library</b></td><td><b>Your books are due soon</b></td><td>09:15</td></tr>
+<tr><td>Tom Becker</td><td>Photos from the hike</td><td>Yesterday</td></tr></table>
+<p><button>Compose</button></p>"""),
 }
 
 
@@ -137,6 +165,82 @@ SCREENS = [
             "and OK buttons.",
      "must": [["friend"], ["first name", "name"], ["email"], ["phone"]],
      "kind": ["form", *ENTRY]},
+    {"name": "gtk_info_export",
+     "show": zenity("info", "Export finished", "--text=Saved 24 photos to the Pictures "
+                    "folder."),
+     "ref": "An Export finished message says 24 photos were saved to the Pictures folder, "
+            "with an OK button.",
+     "must": [["export"], ["24"], ["pictures"], ["ok"]],
+     "kind": MESSAGE},
+    {"name": "gtk_warning_battery",
+     "show": zenity("warning", "Battery low", "--text=Battery at 9%. Plug in your charger "
+                    "soon."),
+     "ref": "A Battery low warning says the battery is at 9% and to plug in the charger soon.",
+     "must": [["battery"], ["9%", "9 %"], ["charger"], ["ok"]],
+     "kind": WARNING},
+    {"name": "gtk_error_printer",
+     "show": zenity("error", "Printing stopped", "--text=The printer Office Laser is "
+                    "offline. Check that it is turned on."),
+     "ref": "A Printing stopped error says the printer Office Laser is offline and to check "
+            "that it is on.",
+     "must": [["printing", "printer"], ["office laser", "laser"], ["offline"], ["ok"]],
+     "kind": ERROR},
+    {"name": "gtk_question_quit",
+     "show": zenity("question", "Quit Mail", "--text=You have 2 messages in the outbox. "
+                    "Quit anyway?", "--ok-label=Quit", "--cancel-label=Stay"),
+     "ref": "A Quit Mail popup asks whether to quit with 2 messages still in the outbox. You "
+            "can pick Stay or Quit.",
+     "must": [["quit"], ["2", "two"], ["outbox", "messages"], ["stay"]],
+     "kind": QUESTION},
+    {"name": "gtk_entry_folder",
+     "show": zenity("entry", "New folder", "--text=Folder name:",
+                    "--entry-text=Tax documents"),
+     "ref": "A New folder popup has a text box for the folder name, filled in with Tax "
+            "documents, with Cancel and OK buttons.",
+     "must": [["folder"], ["tax documents", "tax"], ["ok"], ["cancel"]],
+     "kind": ENTRY},
+    {"name": "gtk_checklist_updates",
+     "show": zenity("list", "Install updates", "--checklist", "--text=Updates to install:",
+                    "--column=Install", "--column=Package", "TRUE", "Firefox 129",
+                    "FALSE", "LibreOffice 25.2", "TRUE", "VLC 3.0.21", "--width=420",
+                    "--height=300"),
+     "ref": "An Install updates list with check boxes: Firefox 129 and VLC 3.0.21 are ticked, "
+            "LibreOffice 25.2 is not.",
+     "must": [["update"], ["firefox"], ["libreoffice"], ["vlc"]],
+     "kind": [*LIST, "checkbox", "check box"]},
+    {"name": "gtk_text_license",
+     "show": zenity("text-info", "License agreement",
+                    "--filename=/usr/share/common-licenses/Apache-2.0", "--width=640",
+                    "--height=480"),
+     "ref": "A License agreement window shows the text of the Apache License, version 2.0, "
+            "with Cancel and OK buttons.",
+     "must": [["license"], ["apache"], ["2.0"], ["ok"]],
+     "kind": ["text", "document", "agreement", "license"]},
+    {"name": "gtk_progress_copy",
+     "show": zenity("progress", "Copying files", "--text=Copying 48 of 120 files to Backup",
+                    "--percentage=40"),
+     "ref": "A Copying files window shows 48 of 120 files copied to Backup, 40% done, with a "
+            "Cancel button.",
+     "must": [["copying", "copy"], ["48"], ["120"], ["backup"]],
+     "kind": ["progress", "copying"]},
+    {"name": "gtk_scale_brightness",
+     "show": zenity("scale", "Brightness", "--text=Screen brightness", "--value=35"),
+     "ref": "A Brightness window has a slider for the screen brightness, at 35, with Cancel "
+            "and OK.",
+     "must": [["brightness"], ["35"], ["ok"]],
+     "kind": ["slider", "scale"]},
+    {"name": "gtk_forms_signup",
+     "show": zenity("forms", "Sign up", "--text=Create your account", "--add-entry=Username",
+                    "--add-password=Password", "--add-entry=Email"),
+     "ref": "A Sign up form to create an account asks for a username, password and email, "
+            "with Cancel and OK buttons.",
+     "must": [["sign up", "account"], ["username", "user"], ["password"], ["email"]],
+     "kind": ["form", "sign-up", "sign up", *ENTRY]},
+    {"name": "x11_logo",
+     "show": ["xlogo"],
+     "ref": "A window showing the X logo, a large black X.",
+     "must": [["logo"], ["window"]],
+     "kind": ["logo"]},
     {"name": "x11_clock",
      "show": ["xclock"],
      "ref": "A small window with an analog clock.",
@@ -166,6 +270,36 @@ SCREENS = [
      "ref": "A Page not found error page, 404: the page has moved or no longer exists.",
      "must": [["not found", "404"], ["moved", "no longer", "exist"], ["home"]],
      "kind": ["error", "not found", "404"]},
+    {"name": "web_soup", "show": ["page", "soup"],
+     "ref": "A recipe page for red lentil soup: ready in 40 minutes, serves 4, with lentils, "
+            "onion, carrots and vegetable stock, and two steps.",
+     "must": [["lentil"], ["soup"], ["40"], ["carrots", "onion", "stock"]],
+     "kind": ["recipe"]},
+    {"name": "web_register", "show": ["page", "register"],
+     "ref": "A Pinecrest Gym page to create a member account, asking for first and last "
+            "name, email and password, with a terms checkbox and a Join now button.",
+     "must": [["pinecrest", "gym"], ["name"], ["email"], ["password"], ["join"]],
+     "kind": ["form", "sign-up", "sign up", "registration"]},
+    {"name": "web_wiki", "show": ["page", "wiki"],
+     "ref": "An encyclopedia article about the red panda, a small mammal of the eastern "
+            "Himalayas and China with reddish-brown fur that eats mostly bamboo.",
+     "must": [["red panda", "panda"], ["mammal"], ["himalayas", "china"], ["bamboo"]],
+     "kind": ["article", "encyclopedia"]},
+    {"name": "web_search", "show": ["page", "search"],
+     "ref": "Search results for cheap flights to Lisbon: SkyDeals has flights from $89, and "
+            "a Lisbon travel guide from Wanderful.",
+     "must": [["lisbon"], ["flights"], ["$89", "89"], ["skydeals", "wanderful"]],
+     "kind": ["search", "results"]},
+    {"name": "web_weather", "show": ["page", "weather"],
+     "ref": "A weather page for Oslo, Norway: minus 3 degrees and light snow, with a forecast "
+            "for Thursday to Saturday.",
+     "must": [["oslo"], ["-3", "3"], ["snow"], ["thursday", "friday", "saturday"]],
+     "kind": ["weather", "forecast"]},
+    {"name": "web_inbox", "show": ["page", "inbox"],
+     "ref": "A Postbox Mail inbox with 3 unread messages: Priya Nair asks about lunch on "
+            "Friday, the City Library says books are due soon, and Tom Becker sent photos.",
+     "must": [["inbox", "mail"], ["priya", "lunch"], ["library", "books"], ["tom", "photos"]],
+     "kind": ["inbox", "mail", "email", "e-mail"]},
 ]
 
 

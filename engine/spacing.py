@@ -40,10 +40,10 @@ _JOINED_AT_PUNCTUATION = re.compile(r"(?<=[a-z][a-z])([,;:?!]|\.(?=[A-Z][a-z]))(
 _JOINED_AT_SEPARATOR = re.compile(r"(?<=\w)([·•])(?=\w)")
 # A web address, path or e-mail address, whose "?" and "," are part of it ("search?q=soup").
 _ADDRESS = re.compile(r"[/@=&]|www\.")
-# A number with a word run onto it ("3ripe", "1/3cupmeltedbutter", "35min"): the amount and
-# what it counts. Only letters after the number, lower-case after the first: units in
-# capitals ("5G", "128GB", "7:35PM") are written so, and a name ends in its digits
-# ("Neighbor5G", "python3") rather than starts with them.
+# A number with a word run onto it ("3ripe", "1/3cupmeltedbutter", "35min"), and maybe a
+# number after the word ("12March2026"): the amount and what it counts. Only letters after
+# the number, lower-case after the first: units in capitals ("5G", "128GB", "7:35PM") are
+# written so.
 _NUMBER_THEN_WORD = re.compile(
     r"^([(\"']?\d+(?:[.,:/]\d+)*)([A-Za-z][a-z]+)(\d+(?:[.,:/]\d+)*)?([.,:;!?)\"']*)$")
 # A capitalised word with a number run onto it ("Serves8", "September27", "Photos2023",

@@ -34,4 +34,6 @@ def page_faults(mode: str) -> int:
 def test_kept_memory_spares_each_step_its_page_faults():
     pages = 4000 * 3000 * 4 // 4096
     assert page_faults("default") > 10 * pages  # every step takes fresh pages
-    assert page_faults("keep") < 4 * pages  # the steps reuse what the first ones took
+    # The steps reuse what the first ones took: about 4 tensors' pages in all, sometimes a few
+    # pages over, where each of the 20 steps takes a tensor's worth without it.
+    assert page_faults("keep") < 8 * pages

@@ -10,7 +10,6 @@ search runs for exactly as many decoder steps as the ONNX one took on it."""
 from __future__ import annotations
 
 import filecmp
-import json
 from pathlib import Path
 
 import numpy as np
@@ -106,33 +105,32 @@ def main() -> None:
           f"(median of {len(images)} photos)")
     checkpoint = _checkpoint_of(describer.bundle.path)
     if checkpoint is None:
+        eager = _captioner(describer, *_eager_parts(_untrained(describer.bundle.config)))
         # The warm-up run counted too: the timed runs' counts are the last, one per photo.
-        eager = _captioner(describer, *_eager_parts(_untrained(describer.bundle.path)))
         runs = list(zip(images, steps[-len(images):], strict=True))
         eager_ms = median_ms(lambda run: eager(*run), runs)
-        print(f"caption latency, PyTorch eager (the bundle's architecture, untrained: no "
-              f"PyTorch generator of this bundle in runs/), as many decoder steps as ONNX: "
-              f"{eager_ms:.1f} ms; ONNX is {eager_ms / onnx_ms:.1f}x faster")
-        return
-    from train.export import load_generator
+        which = "the bundle's architecture, untrained: no PyTorch generator of this bundle in runs/"
+        how = "as many decoder steps as ONNX"
+    else:
+        from train.export import load_generator
 
-    try:
-        eager = _captioner(describer, *_eager_parts(load_generator(checkpoint)))
-    except (RuntimeError, TypeError) as error:  # saved by other model code: weights, settings
-        print(f"caption latency, PyTorch eager: {checkpoint.relative_to(ROOT)} does not fit "
-              f"the current model code ({str(error).splitlines()[0]})")
-        return
-    eager_ms = median_ms(eager, images)
-    print(f"caption latency, PyTorch eager ({checkpoint.relative_to(ROOT)}), same "
-          f"decoding: {eager_ms:.1f} ms; ONNX is {eager_ms / onnx_ms:.1f}x faster")
+        try:
+            eager = _captioner(describer, *_eager_parts(load_generator(checkpoint)))
+        except (RuntimeError, TypeError) as error:  # saved by other model code
+            print(f"caption latency, PyTorch eager: {checkpoint.relative_to(ROOT)} does not "
+                  f"fit the current model code ({str(error).splitlines()[0]})")
+            return
+        eager_ms = median_ms(eager, images)
+        which, how = checkpoint.relative_to(ROOT), "same decoding"
+    print(f"caption latency, PyTorch eager ({which}), {how}: {eager_ms:.1f} ms; ONNX is "
+          f"{eager_ms / onnx_ms:.1f}x faster")
 
 
-def _untrained(bundle_dir: Path):
-    """A generator of the architecture the bundle's config records, with fresh weights."""
+def _untrained(bundle_config: dict):
+    """A generator of the architecture a bundle's config records, with fresh weights."""
     from train.model import Generator, ModelConfig
 
-    config = json.loads((bundle_dir / "config.json").read_text())
-    return Generator(ModelConfig(**config["model"])).eval()
+    return Generator(ModelConfig(**bundle_config["model"])).eval()
 
 
 def _checkpoint_of(bundle_dir: Path) -> Path | None:

@@ -29,14 +29,14 @@ def test_eager_and_onnx_give_the_same_caption(tmp_path, text_condition):
 
 def test_without_the_bundles_generator_its_architecture_runs_as_many_steps(tmp_path):
     untrained_bundle(tmp_path, text_condition=True)
-    generator = _untrained(tmp_path / "bundle")
+    describer = Describer(tmp_path / "bundle", use_gpu=False)
+    generator = _untrained(describer.bundle.config)
     # The architecture the bundle's config records is the one its weights were trained in.
     generator.load_state_dict(load_generator(tmp_path / "bundle.generator.pt").state_dict())
-    describer = Describer(tmp_path / "bundle", use_gpu=False)
     onnx_step, onnx_steps = _counting(describer.step)
     onnx = _captioner(describer, lambda pixels: describer.encoder.run({"image": pixels}),
                       onnx_step)
-    encode, step = _eager_parts(_untrained(tmp_path / "bundle"))
+    encode, step = _eager_parts(generator)
     eager_step, eager_steps = _counting(step)
     eager = _captioner(describer, encode, eager_step)
     image = Image.fromarray(np.random.default_rng(1).integers(0, 256, (40, 48, 3), np.uint8))

@@ -229,7 +229,9 @@ def _notification(rng: random.Random, win: Window, casual: bool) -> list[str]:
 def _apps(rng: random.Random, win: Window, casual: bool) -> list[str]:
     f, kind = win.facts, win.kind
     if kind == "text editor":
-        first = (rng.choice([f"{f['file']} is open in {f['app']}.",
+        # Every opening says it is an editor: "open in Notes" leaves a listener who does
+        # not know the program guessing what kind of window it is.
+        first = (rng.choice([f"{f['file']} is open in the {f['app']} editor.",
                              f"A text editor with {f['file']} open.",
                              f"Someone's writing in {f['app']}, in a file called {f['file']}."])
                  if casual else f"A text editor window showing the file {f['file']}.")

@@ -9,6 +9,7 @@ model, and the engine from real OCR, so this module is the one definition of bot
 
 from __future__ import annotations
 
+import unicodedata
 import zlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -36,9 +37,12 @@ class OcrWord:
 
 def _sayable(word: str) -> bool:
     """False for words in the CJK and full-width blocks: on the English screens the model
-    learnt from, PP-OCR's Chinese alphabet only ever turns up reading icons."""
+    learnt from, PP-OCR's Chinese alphabet only ever turns up reading icons. False too for
+    numbers that are not digits ("①", "²"): PP-OCR reads a browser's site-information icon
+    and list bullets so, and copied into a description they are glyphs, not words."""
     return not any("\u2e80" <= c <= "\u9fff" or "\uac00" <= c <= "\ud7af"
-                   or "\uf900" <= c <= "\ufaff" or "\uff00" <= c <= "\uffef" for c in word)
+                   or "\uf900" <= c <= "\ufaff" or "\uff00" <= c <= "\uffef"
+                   or unicodedata.category(c) == "No" for c in word)
 
 
 def ocr_words(lines: Sequence[TextBox], limit: int = MAX_TOKENS) -> list[OcrWord]:

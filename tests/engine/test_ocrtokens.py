@@ -26,6 +26,13 @@ def test_icon_glyphs_in_chinese_are_never_copyable():
     assert [w.text for w in words] == ["Save"]
 
 
+def test_numbers_that_are_not_digits_are_never_copyable():
+    """A browser's site-information icon reads "①"; a copied "①" is a glyph in speech."""
+    words = ocr_words([TextBox("① File/tmp/page.html", (0, 0, 200, 20), 0.9),
+                       TextBox("Step 2 of 3", (0, 30, 100, 50), 0.9)])
+    assert [w.text for w in words] == ["File/tmp/page.html", "Step", "2", "of", "3"]
+
+
 def test_at_most_max_tokens_in_reading_order():
     lines = [TextBox(f"word{i} more{i}", (0, 20 * i, 100, 20 * i + 15), 0.9) for i in range(60)]
     words = ocr_words(lines)

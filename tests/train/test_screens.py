@@ -175,6 +175,26 @@ def test_web_pages_show_their_facts_and_are_described_by_name(renderer, kind):
             assert len(text.split()) <= 50, (kind, text)
 
 
+@pytest.mark.parametrize("kind", ["sign-up form", "web sign-up page"])
+def test_sign_up_forms_ask_for_many_sets_of_details_and_their_descriptions_name_them(
+        renderer, kind):
+    """A form with the same four boxes every time teaches a describer to recite them; each
+    form draws its own, and both registers say which they are."""
+    asked = set()
+    for index in range(12):
+        _, screen = renderer.render(500 + index, kind=kind)
+        record = json.loads(screen.to_json())
+        fields = record["windows"][-1]["facts"]["fields"]
+        asked.add(tuple(fields))
+        shown = _squash(" ".join(t["text"] for t in record["texts"]))
+        for field in fields:
+            assert _squash(field) in shown, (index, field)
+        for register in ("casual", "plain"):
+            said = record["descriptions"][register].lower()
+            assert all(field.lower() in said for field in fields), (register, said)
+    assert len(asked) >= 6
+
+
 def test_an_ampersand_is_recorded_where_it_is_drawn(renderer):
     """A label without a buddy draws "&"; a button's "&" marks its shortcut letter."""
     from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget

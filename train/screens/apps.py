@@ -250,24 +250,6 @@ def _recipe(rng: random.Random, site: str) -> tuple[str, str, dict]:
                         "servings": servings, "ingredients": ingredients, "steps": len(steps)}
 
 
-def _signup_field(rng: random.Random, name: str) -> tuple[str, str]:
-    """(label, what is typed) of one box of a sign-up form; often still empty."""
-    filled = maybe(rng, 0.35)
-    if name in ("Full name", "Name", "First name"):
-        person = w.person(rng)
-        return name, (person.split()[0] if name == "First name" else person) if filled else ""
-    if name.startswith("Email"):
-        return name, w.email(rng) if filled else ""
-    if name == "Phone number":
-        return name, w.phone(rng) if filled else ""
-    if name.endswith("number") or name == "Student ID":
-        return name, str(rng.randint(100000, 9999999)) if filled else ""
-    if name == "Date of birth":
-        born = f"{rng.randint(1, 28):02d}/{rng.randint(1, 12):02d}/{rng.randint(1950, 2006)}"
-        return name, born if filled else ""
-    return name, ""  # passwords show dots, not words; the rest stay empty
-
-
 def _signup_page(rng: random.Random, site: str) -> tuple[str, str, dict]:
     """An organisation's page to create an account: labelled boxes (a random set), maybe a
     checkbox line and a button line; labels above, beside or inside the boxes."""
@@ -276,12 +258,8 @@ def _signup_page(rng: random.Random, site: str) -> tuple[str, str, dict]:
     org = pattern.format(brand=brand)
     site = f"{_slug(org).replace('-', '')[:18]}.{w.pick(rng, ['com', 'org', 'net'])}"
     heading = w.pick(rng, w.SIGNUP_HEADINGS).format(org=org)
-    names = [w.pick(rng, ["Full name", "Name", "First name"])] if maybe(rng, 0.8) else []
-    names += rng.sample(w.SIGNUP_FIELDS, rng.randint(0, 2))
-    names += [w.pick(rng, ["Email", "Email address"]), "Password"]
-    if len(names) < 5 and maybe(rng, 0.4):  # five boxes and the button fit a small window
-        names.append("Confirm password")
-    fields = [_signup_field(rng, n) for n in names]
+    names = w.signup_fields(rng)
+    fields = [(n, w.signup_entry(rng, n)) for n in names]
     checkbox = w.pick(rng, w.SIGNUP_CHECKBOXES) if maybe(rng, 0.7) else ""
     button = w.pick(rng, w.SIGNUP_BUTTONS)
     # Labels above the boxes take the most height: only short forms use them.

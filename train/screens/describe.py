@@ -145,19 +145,29 @@ def _input(rng: random.Random, win: Window, casual: bool) -> list[str]:
 
 
 def _forms(rng: random.Random, win: Window, casual: bool) -> list[str]:
+    """What the form is, the boxes it asks you to fill in (every form asks for its own set),
+    what is already typed, then the checkbox and the button."""
     f = win.facts
-    fields = [x.lower() for x in f["fields"]]
+    fields = _join([x.lower() for x in f["fields"]])
     signup = win.kind == "sign-up form"
     page = "sign-up form" if signup else "login form"
     if casual:
-        first = rng.choice([f"{_a(page)} for {f['brand']}: {f['heading']}.",
+        first = rng.choice([f"{_a(page)} for {f['brand']}: {f['heading']}. It asks for your "
+                            f"{fields}.",
                             f"It's the {f['brand']} {'sign-up' if signup else 'sign-in'} page, "
-                            f"asking for your {_join(fields)}.",
-                            f"{f['heading']}, says this {page}, with boxes for {_join(fields)}."])
+                            f"asking for your {fields}.",
+                            f"{f['heading']}, says this {page}, with boxes for {fields}."])
     else:
-        first = rng.choice([f"{_a(page)} titled {f['heading']} with fields for {_join(fields)}.",
-                            f"A {f['brand']} {page}. Fields: {_join(fields)}."])
-    filled = f"{_join(f['filled'])} is filled in." if f["filled"] and rng.random() < 0.6 else ""
+        first = rng.choice([f"{_a(page)} titled {f['heading']} with fields for {fields}.",
+                            f"{_a(f['brand'])} {page}. Fields: {fields}."])
+    label, _, value = (rng.choice(f["filled"]) if f["filled"] else "").partition(": ")
+    if not value:
+        filled = ""
+    elif casual:
+        filled = rng.choice([f"{value} is already typed in the {label.lower()} box.",
+                             f"The {label.lower()} box already says {value}."])
+    else:
+        filled = f"The {label.lower()} field contains {value}."
     end = (f"There's {_a(f['checkbox'])} checkbox and {_a(f['action'])} button." if casual
            else f"It has {_a(f['checkbox'])} checkbox and {_a(f['action'])} button.")
     return [first, filled, end]

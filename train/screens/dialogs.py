@@ -135,11 +135,13 @@ def make_login(rng: random.Random, look: Look, signup: bool = False) -> Built:
     root = QWidget()
     layout = QVBoxLayout(root)
     layout.setContentsMargins(28, 20, 28, 20)
-    heading = (f"Create your {brand} account" if signup else
+    # A sign-up form asks for its own set of details, under its own heading and button, so
+    # that a description has to read them rather than recite the usual four.
+    heading = (w.pick(rng, w.SIGNUP_HEADINGS).format(org=brand) if signup else
                w.pick(rng, [f"Sign in to {brand}", f"Welcome back to {brand}", "Log in"]))
     layout.addWidget(label(heading, "heading", look=look, px=look.font_px + 6, bold=True))
     form = QFormLayout()
-    labels = (["Full name", "Email", "Password", "Confirm password"] if signup else
+    labels = (w.signup_fields(rng) if signup else
               [w.pick(rng, ["Username", "Email", "Email or phone"]), "Password"])
     fields, filled = [], []
     for text in labels:
@@ -149,17 +151,22 @@ def make_login(rng: random.Random, look: Look, signup: bool = False) -> Built:
             field.setEchoMode(QLineEdit.Password)
             if maybe(rng, 0.5):
                 field.setText("secret")
+        elif signup:
+            field.setText(w.signup_entry(rng, text))
         elif maybe(rng, 0.5):
             field.setText(name if "name" in text.lower() and "user" not in text.lower()
                           else w.email(rng, name))
+        if field.text() and "assword" not in text:
             filled.append(f"{text}: {field.text()}")
         form.addRow(label(f"{text}:", "label"), field)
         fields.append(field)
     layout.addLayout(form)
-    box = QCheckBox("I agree to the terms" if signup else "Remember me")
+    box = QCheckBox(w.pick(rng, w.SIGNUP_CHECKBOXES) if signup else
+                    w.pick(rng, ["Remember me", "Keep me signed in", "Stay signed in"]))
     box.setChecked(maybe(rng, 0.5))
     layout.addWidget(box)
-    action = "Create account" if signup else w.pick(rng, ["Sign in", "Log in"])
+    action = (w.pick(rng, w.SIGNUP_BUTTONS) if signup else
+              w.pick(rng, ["Sign in", "Log in"]))
     row, _ = button_row([action] if maybe(rng, 0.6) else ["Cancel", action], rng, default=action)
     layout.addLayout(row)
     if not signup and maybe(rng, 0.6):

@@ -238,6 +238,36 @@ def phone(rng: random.Random) -> str:
                       f"+44 20 7946 0{n * 9:03d}", f"0491 570 {n * 9:03d}"])
 
 
+def signup_fields(rng: random.Random) -> list[str]:
+    """The labels of a sign-up form's boxes, top to bottom: maybe a name and other details, an
+    e-mail address and a password, a set that differs from form to form as sites' do."""
+    names = [pick(rng, ["Full name", "Name", "First name"])] if rng.random() < 0.8 else []
+    names += rng.sample(SIGNUP_FIELDS, rng.randint(0, 2))
+    names += [pick(rng, ["Email", "Email address"]), "Password"]
+    if len(names) < 5 and rng.random() < 0.4:  # five boxes and the button fit a small window
+        names.append("Confirm password")
+    return names
+
+
+def signup_entry(rng: random.Random, name: str) -> str:
+    """What is typed in the sign-up box labelled `name`; often nothing yet, and never a
+    password, which shows dots rather than words."""
+    filled = rng.random() < 0.35
+    if name in ("Full name", "Name", "First name"):
+        someone = person(rng)
+        return (someone.split()[0] if name == "First name" else someone) if filled else ""
+    if name.startswith("Email"):
+        return email(rng) if filled else ""
+    if name == "Phone number":
+        return phone(rng) if filled else ""
+    if name.endswith("number") or name == "Student ID":
+        return str(rng.randint(100000, 9999999)) if filled else ""
+    if name == "Date of birth":
+        born = f"{rng.randint(1, 28):02d}/{rng.randint(1, 12):02d}/{rng.randint(1950, 2006)}"
+        return born if filled else ""
+    return ""
+
+
 def file_name(rng: random.Random, kind: str | None = None) -> str:
     kind = kind or pick(rng, sorted(FILE_TYPES))
     return f"{pick(rng, FILE_STEMS)}.{pick(rng, FILE_TYPES[kind])}"

@@ -252,6 +252,18 @@ def test_message_boxes_say_many_things_under_many_titles(kind):
     assert default in titles
 
 
+def test_notifications_come_from_many_programs_saying_many_things(renderer):
+    """Six programs with one notice each taught the model to recite "a notification from
+    Downloads, Download complete" for any small window it could not read."""
+    notices = set()
+    for index in range(60):
+        _, screen = renderer.render(700 + index, kind="notification")
+        front = json.loads(screen.to_json())["windows"][-1]
+        notices.add((front["facts"]["app"], front["title"]))
+    assert len({app for app, _ in notices}) >= 8
+    assert len({title for _, title in notices}) >= 20
+
+
 def test_a_default_title_is_not_said_twice_with_the_kind():
     win = Window(kind="warning", title="Warning", box=(0, 0, 300, 120),
                  facts={"message": "Caps Lock is on.", "gist": "Caps Lock is on",

@@ -291,19 +291,36 @@ def make_file_dialog(rng: random.Random, look: Look) -> Built:
                  focus=name_field, size=(rng.randint(600, 760), rng.randint(380, 480)))
 
 
+def _notice(rng: random.Random, app: str) -> tuple[str, str]:
+    """(title, message) of a notification from `app`: each says one of several things, so
+    that a description reads them rather than recites the commonest."""
+    name, n = w.person(rng), rng.randint(2, 30)
+    notices = {
+        "Mail": [(f"New mail from {name}", w.pick(rng, w.SUBJECTS)),
+                 (f"{n} new messages", f"Latest from {name}")],
+        "Calendar": [(w.pick(rng, w.EVENTS), f"Starts at {w.clock_time(rng)}"),
+                     (w.pick(rng, w.EVENTS), f"In {rng.choice([5, 10, 15, 30])} minutes")],
+        "Messages": [(name, w.pick(rng, w.CHAT_LINES))],
+        "Updates": [("Updates available", f"{n} updates are ready to install"),
+                    ("Restart required", "Restart to finish installing updates")],
+        "Battery": [("Battery low", f"{rng.randint(3, 15)}% remaining"),
+                    ("Fully charged", "You can unplug your charger")],
+        "Downloads": [(w.pick(rng, ["Download complete", "Download finished"]),
+                       w.file_name(rng)),
+                      ("Download failed", f"{w.file_name(rng)} could not be saved")],
+        "Backup": [("Backup complete", f"{n * 37} files copied to {w.pick(rng, w.DRIVES)}"),
+                   ("Backup failed", f"{w.pick(rng, w.DRIVES)} is not connected")],
+        "Reminders": [(w.pick(rng, w.REMINDERS), f"Due at {w.clock_time(rng)}")],
+        "Network": [(f"Connected to {w.pick(rng, w.WIFI)}", "You're online"),
+                    ("Wi-Fi disconnected", f"Lost connection to {w.pick(rng, w.WIFI)}")],
+        "Screenshot": [("Screenshot saved", w.file_name(rng, "picture"))],
+    }
+    return w.pick(rng, notices[app])
+
+
 def make_notification(rng: random.Random, look: Look) -> Built:
-    app = w.pick(rng, ["Mail", "Calendar", "Messages", "Updates", "Battery", "Downloads"])
-    name = w.person(rng)
-    title, message = {
-        "Mail": (f"New mail from {name}", w.pick(rng, w.SUBJECTS)),
-        "Calendar": (w.pick(rng, ["Dentist", "Team meeting", "Yoga class", "Call Mum"]),
-                     f"Starts at {w.clock_time(rng)}"),
-        "Messages": (name, w.pick(rng, ["Are you coming tonight?", "Running 10 minutes late",
-                                        "Thanks!", "Call me when you can"])),
-        "Updates": ("Updates available", f"{rng.randint(2, 30)} updates are ready to install"),
-        "Battery": ("Battery low", f"{rng.randint(3, 15)}% remaining"),
-        "Downloads": ("Download complete", w.file_name(rng)),
-    }[app]
+    app = w.pick(rng, w.NOTIFYING_APPS)
+    title, message = _notice(rng, app)
     root = QWidget()
     root.setAutoFillBackground(True)
     layout = QVBoxLayout(root)

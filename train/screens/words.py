@@ -172,6 +172,17 @@ SIGNUP_ORGS = [
     ("{brand} Gym", "a membership"), ("{brand} Energy", "your account online"),
     ("{brand} Health Centre", "the patient portal"), ("{brand} Theatre", "booking tickets"),
 ]
+# Notifications: the programs that send them and what they say.
+NOTIFYING_APPS = ["Mail", "Calendar", "Messages", "Updates", "Battery", "Downloads", "Backup",
+                  "Reminders", "Network", "Screenshot"]
+EVENTS = ["Dentist", "Team meeting", "Yoga class", "Call Mum", "Standup", "Piano lesson",
+          "Lunch with Sam", "Parents' evening", "Book club", "Flight to Lisbon"]
+CHAT_LINES = ["Are you coming tonight?", "Running 10 minutes late", "Thanks!",
+              "Call me when you can", "Did you see the photos?", "On my way",
+              "Can you send me the file?", "Happy birthday!"]
+REMINDERS = ["Pay the electricity bill", "Water the plants", "Renew passport",
+             "Take out the bins", "Book a haircut", "Send the invoice"]
+DRIVES = ["Backup Drive", "USB stick", "My Passport", "NAS", "Cloud backup"]
 SIGNUP_HEADINGS = [
     "Create an account", "Create your {org} account", "Sign up", "Register", "Join {org}",
     "Become a member", "Sign up for {org}", "New here? Register", "Open an account",

@@ -11,7 +11,7 @@ from PySide6.QtGui import QDropEvent, QGuiApplication
 from PySide6.QtWidgets import QAbstractButton, QPlainTextEdit
 
 from desktop import window as window_module
-from desktop.engine_client import EngineClient
+from desktop.engine_client import REQUEST_TIMEOUT_MS, EngineClient
 from desktop.history import History
 from desktop.settings import Settings
 from desktop.speech import Speech
@@ -126,6 +126,9 @@ def test_a_hung_engine_times_out_and_is_restarted(qtbot, window, tmp_path):
     os.kill(window.engine.pid(), signal.SIGSTOP)
     assert "took too long" in _describe(qtbot, window, [photo])
     qtbot.waitUntil(lambda: window.engine.state == "ready", timeout=30_000)
+    # The restarted engine's first answer may take over a second on a busy machine (a clean
+    # checkout's first run failed so): what is tested is that it answers at all.
+    window.engine.timeout_ms = REQUEST_TIMEOUT_MS
     assert _describe(qtbot, window, [photo]) == "A dog runs."
 
 

@@ -144,6 +144,18 @@ def _input(rng: random.Random, win: Window, casual: bool) -> list[str]:
     return [first, said, _buttons(rng, f["buttons"], casual)]
 
 
+def _typed_in(rng: random.Random, filled: list[str], casual: bool) -> str:
+    """What is already typed in one of a form's boxes, from its "label: value" entries; ""
+    where nothing is."""
+    if not filled:
+        return ""
+    label, _, value = rng.choice(filled).partition(": ")
+    if casual:
+        return rng.choice([f"{value} is already typed in the {label.lower()} box.",
+                           f"The {label.lower()} box already says {value}."])
+    return f"The {label} box contains {value}."
+
+
 def _forms(rng: random.Random, win: Window, casual: bool) -> list[str]:
     """What the form is, the boxes it asks you to fill in (every form asks for its own set),
     what is already typed, then the checkbox and the button."""
@@ -160,14 +172,7 @@ def _forms(rng: random.Random, win: Window, casual: bool) -> list[str]:
     else:
         first = rng.choice([f"{_a(page)} titled {f['heading']} with fields for {fields}.",
                             f"{_a(f['brand'])} {page}. Fields: {fields}."])
-    label, _, value = (rng.choice(f["filled"]) if f["filled"] else "").partition(": ")
-    if not value:
-        filled = ""
-    elif casual:
-        filled = rng.choice([f"{value} is already typed in the {label.lower()} box.",
-                             f"The {label.lower()} box already says {value}."])
-    else:
-        filled = f"The {label.lower()} field contains {value}."
+    filled = _typed_in(rng, f["filled"], casual)
     end = (f"There's {_a(f['checkbox'])} checkbox and {_a(f['action'])} button." if casual
            else f"It has {_a(f['checkbox'])} checkbox and {_a(f['action'])} button.")
     return [first, filled, end]
@@ -405,7 +410,6 @@ def _recipe(rng: random.Random, f: dict, casual: bool) -> list[str]:
 def _signup_page(rng: random.Random, f: dict, casual: bool) -> list[str]:
     org, heading, site = f["org"], f["heading"], f["site"]
     fields = _join([_lower(x) for x in f["fields"]])
-    label, _, value = (rng.choice(f["filled"]) if f["filled"] else "").partition(": ")
     box, button = f["checkbox"], f["button"]
     if casual:
         return [rng.choice([f"Looks like a sign-up page for {org}: {heading}.",
@@ -415,8 +419,7 @@ def _signup_page(rng: random.Random, f: dict, casual: bool) -> list[str]:
                             f"{org} wants you to sign up here."]),
                 rng.choice([f"It asks for your {fields}.", f"There are boxes for {fields}.",
                             f"You fill in {fields}."]),
-                rng.choice([f"{value} is already typed in the {label.lower()} box.",
-                            f"The {label.lower()} box already says {value}."]) if value else "",
+                _typed_in(rng, f["filled"], True),
                 rng.choice([f"There's a checkbox, {box}{', ticked' if f['checked'] else ''}.",
                             f"A checkbox says {box}."]) if box else "",
                 rng.choice([f"Then click {button} at the bottom.", f"The button says {button}.",
@@ -426,7 +429,7 @@ def _signup_page(rng: random.Random, f: dict, casual: bool) -> list[str]:
                         f"A web form to create an account with {org}."]),
             rng.choice([f"It has text boxes for {fields}.", f"The form asks for {fields}.",
                         f"Text boxes: {fields}."]),
-            f"The {label} box contains {value}." if value else "",
+            _typed_in(rng, f["filled"], False),
             f"A checkbox reads {box}, {'checked' if f['checked'] else 'not checked'}."
             if box else "",
             rng.choice([f"The button is {button}.", f"It ends with {_a(button)} button."])]

@@ -291,9 +291,9 @@ def make_file_dialog(rng: random.Random, look: Look) -> Built:
                  focus=name_field, size=(rng.randint(600, 760), rng.randint(380, 480)))
 
 
-def _notice(rng: random.Random, app: str) -> tuple[str, str]:
-    """(title, message) of a notification from `app`: each says one of several things, so
-    that a description reads them rather than recites the commonest."""
+def _notice(rng: random.Random) -> tuple[str, str, str]:
+    """(program, title, message) of a notification: ten programs, each saying one of several
+    things, so that a description reads them rather than recites the commonest."""
     name, n = w.person(rng), rng.randint(2, 30)
     notices = {
         "Mail": [(f"New mail from {name}", w.pick(rng, w.SUBJECTS)),
@@ -315,12 +315,12 @@ def _notice(rng: random.Random, app: str) -> tuple[str, str]:
                     ("Wi-Fi disconnected", f"Lost connection to {w.pick(rng, w.WIFI)}")],
         "Screenshot": [("Screenshot saved", w.file_name(rng, "picture"))],
     }
-    return w.pick(rng, notices[app])
+    app = w.pick(rng, sorted(notices))
+    return (app, *w.pick(rng, notices[app]))
 
 
 def make_notification(rng: random.Random, look: Look) -> Built:
-    app = w.pick(rng, w.NOTIFYING_APPS)
-    title, message = _notice(rng, app)
+    app, title, message = _notice(rng)
     root = QWidget()
     root.setAutoFillBackground(True)
     layout = QVBoxLayout(root)

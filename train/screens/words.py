@@ -172,9 +172,7 @@ SIGNUP_ORGS = [
     ("{brand} Gym", "a membership"), ("{brand} Energy", "your account online"),
     ("{brand} Health Centre", "the patient portal"), ("{brand} Theatre", "booking tickets"),
 ]
-# Notifications: the programs that send them and what they say.
-NOTIFYING_APPS = ["Mail", "Calendar", "Messages", "Updates", "Battery", "Downloads", "Backup",
-                  "Reminders", "Network", "Screenshot"]
+# What notifications say.
 EVENTS = ["Dentist", "Team meeting", "Yoga class", "Call Mum", "Standup", "Piano lesson",
           "Lunch with Sam", "Parents' evening", "Book club", "Flight to Lisbon"]
 CHAT_LINES = ["Are you coming tonight?", "Running 10 minutes late", "Thanks!",

@@ -19,6 +19,7 @@ from engine.ocr import TextBox, TextReader
 from engine.ocrtokens import OcrWord, ocr_inputs, ocr_words
 from engine.runtime import Session, open_session
 from engine.text import UNK, detokenize
+from engine.unsaid import with_unsaid_text
 
 log = logging.getLogger(__name__)
 
@@ -96,8 +97,9 @@ class Describer:
     def describe(self, image: Image.Image, style: str = "casual", samples: int = 1,
                  seed: int | None = None, detail: str = "short") -> Description:
         """Beam search with the noise at its mean gives the description; `samples` > 1 adds
-        sampled alternatives, each with its own noise vector ("say it differently");
-        `detail="full"` also reads all the text on the picture."""
+        sampled alternatives, each with its own noise vector ("say it differently"). A
+        picture with text gets the lines its description left out, within the short form's
+        budget (engine.unsaid); `detail="full"` reads all the text instead."""
         if detail not in DETAILS:
             raise ValueError(f"detail must be one of {DETAILS}, not {detail!r}")
         style_id = self.bundle.style_id(style)
@@ -134,6 +136,8 @@ class Describer:
                              self.tokens, limit, rng=rng)
             texts += [self.text_of(tokens, words) for tokens in sampled]
         timings["decode"] = (time.perf_counter() - started) * 1000
+        if detail == "short":  # the full detail reads every line after the description
+            texts = [with_unsaid_text(text, lines, style) for text in texts]
         description = Description(texts[0], style, self.provider, texts[1:], timings)
         if detail == "full":
             description.text_lines = [box.text for box in lines]

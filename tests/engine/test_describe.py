@@ -45,3 +45,19 @@ def test_a_picture_without_text_says_so_in_full_detail(tiny_bundle):
         Image.new("RGB", (200, 100), "gray"), detail="full")
     assert description.text_lines == []
     assert description.details == "A dog runs. There is no text on it."
+
+
+def test_a_screen_description_goes_on_with_the_text_it_left_out(monkeypatch):
+    """The bundled model copies from what it reads; a line of the picture's text that none
+    of its descriptions say is read after each of them."""
+    from engine.ocr import TextBox
+
+    line = TextBox("Quietly negotiate zebra umbrellas before lunch", (40, 200, 600, 230), 0.99)
+    monkeypatch.setattr(Describer, "_read_text", lambda self, image: [line])
+    describer = Describer(use_gpu=False)
+    image = Image.new("RGB", (1280, 800), "white")
+    casual = describer.describe(image, samples=3, seed=1)
+    for text in (casual.text, *casual.alternatives):
+        assert text.endswith(" It also says: Quietly negotiate zebra umbrellas before lunch.")
+    plain = describer.describe(image, style="plain")
+    assert plain.text.endswith(" Other text: Quietly negotiate zebra umbrellas before lunch.")

@@ -26,7 +26,9 @@ WORD_BUDGET = 45  # words of a short description, as the screens issue asks
 MOST_LABELS = 6
 INTRODUCTIONS = {"casual": "It also says:", "plain": "Other text:"}
 
-_PUNCTUATION = set(".,:;!?'\"()[]$€£%&#+-\u2013\u2014/\\")  # dashes: en and em
+# With the at sign and underscore of e-mail addresses and names ("sam.lee@example.org",
+# "CoffeeShop_Guest"); the dashes are en and em.
+_PUNCTUATION = set(".,:;!?'\"()[]$€£%&#+-\u2013\u2014/\\@_")
 _WORD = re.compile(r"[^\W\d_]{2,}")
 
 

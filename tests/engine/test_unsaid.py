@@ -51,9 +51,9 @@ def test_glyphs_numbers_addresses_and_keypads_are_left_to_the_full_detail():
 
 def test_stray_symbols_are_dropped_and_a_cut_short_repeat_is_not_read():
     lines = _lines("@ Sign in to Chromium?", "Council approves new bik",
-                   "Council approves new bike lanes")
+                   "Council approves new bike lanes", "sam.lee@example.org")
     assert unsaid_lines("A news page.", lines) == [
-        "Sign in to Chromium?", "Council approves new bike lanes"]
+        "Sign in to Chromium?", "Council approves new bike lanes", "sam.lee@example.org"]
 
 
 def test_a_line_the_description_only_began_is_read_whole_and_a_line_twice_once():

@@ -18,7 +18,7 @@ from engine.images import load_image
 from engine.ocr import TextBox, TextReader
 from engine.ocrtokens import OcrWord, ocr_inputs, ocr_words
 from engine.runtime import Session, open_session
-from engine.text import UNK, detokenize
+from engine.text import UNK, detokenize, read_as_sentences
 from engine.unsaid import with_unsaid_text
 
 log = logging.getLogger(__name__)
@@ -45,8 +45,8 @@ class Description:
             return None
         if not self.text_lines:
             return f"{self.text} There is no text on it."
-        return f"{self.text} All the text, in reading order: " + " ".join(
-            line if line[-1:] in ".!?:;," else line + "." for line in self.text_lines)
+        return f"{self.text} All the text, in reading order: " + read_as_sentences(
+            self.text_lines)
 
 
 class Describer:

@@ -6,6 +6,8 @@ One home for both, so that the vocabulary in a model bundle always means the sam
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections.abc import Iterable
 
 PAD, BOS, EOS, UNK = "<pad>", "<bos>", "<eos>", "<unk>"
 SPECIAL_TOKENS = (PAD, BOS, EOS, UNK)
@@ -73,3 +75,15 @@ def detokenize(tokens: list[str]) -> str:
     if sentence[-1] not in ".!?":
         sentence += "."
     return sentence
+
+
+def is_latin_letter(char: str) -> bool:
+    """A letter of the Latin script, accents included ("Zoë", "café"): on an English screen,
+    letters of other scripts are OCR misreadings of icons and strokes."""
+    return unicodedata.category(char).startswith("L") and unicodedata.name(
+        char, "").startswith("LATIN ")
+
+
+def read_as_sentences(lines: Iterable[str]) -> str:
+    """Text lines read one after another, each closed as a sentence unless it already is."""
+    return " ".join(line if line[-1:] in ".!?:;," else line + "." for line in lines)

@@ -14,11 +14,10 @@ reads) are left to the full detail, which reads all the text.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Sequence
 
 from engine.ocr import TextBox
-from engine.text import tokenize
+from engine.text import is_latin_letter, read_as_sentences, tokenize
 
 WORD_BUDGET = 45  # words of a short description, as the screens issue asks
 # More single labels than this are a keypad, a calendar's days or a toolbar: a list of keys
@@ -38,8 +37,7 @@ def _speakable(line: str) -> bool:
     for char in line:
         if char.isspace() or char.isdigit() or char in _PUNCTUATION:
             continue
-        if not (unicodedata.category(char).startswith("L")
-                and unicodedata.name(char, "").startswith("LATIN ")):
+        if not is_latin_letter(char):
             return False
     return True
 
@@ -116,5 +114,4 @@ def with_unsaid_text(description: str, lines: Sequence[TextBox], style: str,
     extra = unsaid_lines(description, lines, budget, len(introduction.split()))
     if not extra:
         return description
-    read = " ".join(line if line[-1] in ".!?:;" else line + "." for line in extra)
-    return f"{description} {introduction} {read}"
+    return f"{description} {introduction} {read_as_sentences(extra)}"

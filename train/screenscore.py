@@ -23,11 +23,11 @@ from __future__ import annotations
 import json
 import re
 import statistics
-import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
 from engine.images import load_image
+from engine.text import is_latin_letter
 from train.metrics import caption_scores
 from train.screens.words import DASH
 
@@ -97,10 +97,9 @@ def fact_recall(text: str, must: list[list[str]]) -> float:
 def _allowed(char: str) -> bool:
     if char in PUNCTUATION or char in WHITESPACE or char in DIGITS:
         return True
-    # Latin letters with their accents (Zoë, café); other scripts (CJK, Greek, fullwidth
-    # forms) in an English description are OCR misreadings of icons and strokes.
-    return unicodedata.category(char).startswith("L") and unicodedata.name(
-        char, "").startswith("LATIN ")
+    # Other scripts (CJK, Greek, fullwidth forms) in an English description are OCR
+    # misreadings of icons and strokes.
+    return is_latin_letter(char)
 
 
 # An underscore inside a name ("budget_2024.csv", "CoffeeShop_Guest") is part of what the

@@ -33,6 +33,8 @@ class Bundle:
     decoder_state: dict[str, int]  # state input name -> width; outputs are "<name>_out"
     vocab: tuple[str, ...]
     config: dict = field(repr=False)
+    # Words a screen's description says only when the screen shows them (engine.describe).
+    shown_words: tuple[str, ...] = ()
 
     @property
     def encoder_path(self) -> Path:
@@ -95,6 +97,7 @@ def load_bundle(path: str | os.PathLike | None = None) -> Bundle:
             decoder_state={str(k): int(v) for k, v in config["decoder_state"].items()},
             vocab=vocab,
             config=config,
+            shown_words=tuple(config.get("copy", {}).get("shown_words", ())),
         )
     except ModelError:
         raise

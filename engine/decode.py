@@ -8,7 +8,7 @@ one indexing of every array.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -70,9 +70,11 @@ def _log_softmax(logits: np.ndarray) -> np.ndarray:
 
 
 def _mask(logp: np.ndarray, tokens: Tokens, previous: np.ndarray, length: int, min_length: int,
-          history) -> np.ndarray:
-    """Rule out what a description never says next; `history` holds each row's tokens so far."""
+          history, forbidden: Sequence[int]) -> np.ndarray:
+    """Rule out what a description never says next; `history` holds each row's tokens so far,
+    `forbidden` the vocabulary ids this picture's description may not say."""
     logp[:, list(tokens.banned)] = -np.inf
+    logp[:, list(forbidden)] = -np.inf
     # A word said twice in a row is never what a person says ("a a dog").
     logp[np.arange(len(previous)), previous] = -np.inf
     if length < min_length:
@@ -98,8 +100,10 @@ def sample(
     temperature: float = 0.8,
     top_p: float = 0.9,
     min_length: int = 3,
+    forbidden: Sequence[int] = (),
 ) -> list[list[int]]:
-    """Greedy decoding when `rng` is None, else nucleus sampling; one sequence per row."""
+    """Greedy decoding when `rng` is None, else nucleus sampling; one sequence per row.
+    `forbidden`: vocabulary ids none of the rows may say."""
     batch = next(iter(state.values())).shape[0]
     previous = np.full(batch, tokens.bos, dtype=np.int64)
     done = np.zeros(batch, dtype=bool)
@@ -107,7 +111,7 @@ def sample(
     for length in range(max_length):
         logits, update = step(previous, state)
         state = _merge(state, update)
-        logp = _mask(_log_softmax(logits), tokens, previous, length, min_length, out)
+        logp = _mask(_log_softmax(logits), tokens, previous, length, min_length, out, forbidden)
         if rng is None:
             chosen = logp.argmax(axis=-1)
         else:
@@ -142,8 +146,10 @@ def beam_search(
     beam_size: int = 3,
     length_penalty: float = 0.7,
     min_length: int = 3,
+    forbidden: Sequence[int] = (),
 ) -> list[list[int]]:
-    """The most likely sequence per row, by beam search with a length-normalised score."""
+    """The most likely sequence per row, by beam search with a length-normalised score.
+    `forbidden`: vocabulary ids none of the rows may say."""
     batch = next(iter(state.values())).shape[0]
     k = beam_size
     state = {name: np.repeat(value, k, axis=0) for name, value in state.items()}  # (B*K, ...)
@@ -157,7 +163,7 @@ def beam_search(
         logits, update = step(previous, state)
         state = _merge(state, update)
         updated |= update.keys()
-        logp = _mask(_log_softmax(logits), tokens, previous, length, min_length, history)
+        logp = _mask(_log_softmax(logits), tokens, previous, length, min_length, history, forbidden)
         vocab = logp.shape[-1]
         total = (scores[:, :, None] + logp.reshape(batch, k, vocab)).reshape(batch, k * vocab)
         # The 2k best (room to replace beams that finish), found without a full sort.

@@ -18,7 +18,7 @@ from engine.images import load_image
 from engine.ocr import TextBox, TextReader
 from engine.ocrtokens import OcrWord, ocr_inputs, ocr_words
 from engine.runtime import Session, open_session
-from engine.text import UNK, detokenize, read_as_sentences
+from engine.text import UNK, detokenize, read_as_sentences, tokenize
 from engine.unsaid import with_unsaid_text
 
 log = logging.getLogger(__name__)
@@ -66,6 +66,8 @@ class Describer:
         self.tokens = tokens_for(self.bundle.vocab)
         self._vocab_index = {word: i for i, word in enumerate(self.bundle.vocab)}
         self._unknown = self._vocab_index[UNK]
+        self._shown_only = {self._vocab_index[word]: word for word in self.bundle.shown_words
+                            if word in self._vocab_index}
         # A model with a copy head reads the picture's text first and may say its words.
         self.copies = "ocr_ids" in self.decoder.input_names
 
@@ -124,8 +126,10 @@ class Describer:
 
         started = time.perf_counter()
         limit = self.bundle.text_max_length if words else self.bundle.max_length
+        forbidden = self.not_shown(lines) if words else []
         best = beam_search(self.step, self.start_state(context, style_id, np.zeros(
-            (1, self.bundle.noise_dim), np.float32), ocr), self.tokens, limit)[0]
+            (1, self.bundle.noise_dim), np.float32), ocr), self.tokens, limit,
+            forbidden=forbidden)[0]
         texts = [self.text_of(best, words)]
         if samples > 1:
             rng = np.random.default_rng(seed)
@@ -133,7 +137,7 @@ class Describer:
             noise = rng.standard_normal((count, self.bundle.noise_dim)).astype(np.float32)
             batch = {name: np.repeat(value, count, axis=0) for name, value in context.items()}
             sampled = sample(self.step, self.start_state(batch, style_id, noise, ocr),
-                             self.tokens, limit, rng=rng)
+                             self.tokens, limit, rng=rng, forbidden=forbidden)
             texts += [self.text_of(tokens, words) for tokens in sampled]
         timings["decode"] = (time.perf_counter() - started) * 1000
         if detail == "short":  # the full detail reads every line after the description
@@ -142,6 +146,14 @@ class Describer:
         if detail == "full":
             description.text_lines = [box.text for box in lines]
         return description
+
+    def not_shown(self, lines: list[TextBox]) -> list[int]:
+        """The vocabulary ids of the bundle's `shown_words` ("cancel", "password",
+        "downloads": words a screen's description says only as the screen's text) that this
+        picture's text does not hold. Said from the decoder's memory of the screens it
+        learnt from, they would put text on the screen that is not there."""
+        shown = {token for line in lines for token in tokenize(line.text)}
+        return [i for i, word in self._shown_only.items() if word not in shown]
 
     def _read_text(self, image: Image.Image) -> list[TextBox]:
         """The picture's text lines; a picture whose text cannot be read is still described

@@ -9,6 +9,7 @@ import json
 import logging
 import platform
 import warnings
+from collections.abc import Sequence
 from importlib import metadata
 from pathlib import Path
 
@@ -184,8 +185,11 @@ def versions() -> dict:
     }
 
 
-def export_bundle(generator, vocab: Vocab, config, folder: Path, data: dict, metrics: dict) -> Path:
-    """The whole bundle: graphs, vocab.json and config.json; returns `folder`."""
+def export_bundle(generator, vocab: Vocab, config, folder: Path, data: dict, metrics: dict,
+                  shown_words: Sequence[str] = ()) -> Path:
+    """The whole bundle: graphs, vocab.json and config.json; returns `folder`.
+    `shown_words`: what a description may say only when the picture's text holds it
+    (train.shownwords)."""
     folder.mkdir(parents=True, exist_ok=True)
     export_onnx(generator, folder)
     (folder / "vocab.json").write_text(json.dumps(vocab.tokens), encoding="utf-8")
@@ -206,7 +210,8 @@ def export_bundle(generator, vocab: Vocab, config, folder: Path, data: dict, met
         # The decoder's logits are the vocabulary, then one copy score per OCR token.
         "copy": {"max_tokens": MAX_TOKENS, "features": OCR_FEATURES,
                  "max_length": max(config.data.max_length,
-                                   config.screens.max_length if config.screens.count else 0) + 1},
+                                   config.screens.max_length if config.screens.count else 0) + 1,
+                 "shown_words": list(shown_words)},
         "files": {"encoder": "encoder.onnx", "reader": "reader.onnx", "decoder": "decoder.onnx",
                   "vocab": "vocab.json"},
         "versions": versions(),
@@ -298,7 +303,8 @@ def main() -> None:
     recipe = json.loads((args.run / "train_log.json").read_text(encoding="utf-8"))["config"]
     vocab = Vocab(json.loads((folder / "vocab.json").read_text(encoding="utf-8")))
     export_bundle(generator, vocab, TrainConfig.from_dict(recipe), folder,
-                  before["training"]["data"], before["metrics"])
+                  before["training"]["data"], before["metrics"],
+                  before["copy"].get("shown_words", ()))
     image, _, _ = example_inputs(generator, 4)
     print(f"re-exported {folder}; largest logit gap {max_logit_gap(generator, folder, image):.2e}")
 

@@ -34,6 +34,7 @@ from train.screendata import (
     photo_reading,
     render_folder,
 )
+from train.shownwords import shown_words
 
 log = logging.getLogger(__name__)
 
@@ -59,6 +60,7 @@ class Data:
     validation_images: np.ndarray
     description: dict  # what the bundle says about its training data
     screens: Screens | None = None
+    shown_words: tuple[str, ...] = ()  # train.shownwords: said of a screen only as its text
 
 
 def casual_versions(captions: list[tuple[str, ...]], seed: int) -> list[list[str]]:
@@ -104,10 +106,12 @@ def prepare_data(config: TrainConfig) -> Data:
         "captions": {"train": sum(len(i.captions) for i in train_items)},
         "split_seed": config.seed,
     }
-    screens = None
+    screens, shown = None, ()
     if screen_split is not None:
         screens = Screens(*(_screen_corpus(r, vocab, sc.max_length) for r in screen_split),
                           *screen_split)
+        shown = tuple(shown_words([[text for text, _ in lines] for lines in screen_split[0].lines],
+                                  descriptions, plain, vocab.tokens))
         description["screens"] = {
             "rendered_by": "train.screens", "seed": sc.seed,
             "train": len(screen_split[0].names), "held_out": len(screen_split[1].names),
@@ -120,6 +124,7 @@ def prepare_data(config: TrainConfig) -> Data:
         cached_images([i.path for i in val_items], size, cache),
         description,
         screens,
+        shown,
     )
 
 
@@ -760,6 +765,7 @@ class Run:
             self.out / name,
             self.data.description,
             measured,
+            self.data.shown_words,
         )
 
 

@@ -99,3 +99,15 @@ def test_a_list_item_is_not_read_twice_however_far_apart():
     assert beam_search(step, _state(), tokens, 10, min_length=0) == expected
     words_only = {1: {4: 1.0}, 4: {5: 1.0}, 5: {4: 0.9, 2: 0.1}}
     assert sample(_table_step(words_only), _state(), tokens, 4, min_length=0) == [[4, 5, 4, 5]]
+
+
+def test_a_forbidden_word_is_never_said():
+    # 5 ("password", which the picture's text does not hold) is the likeliest after 4.
+    table = {1: {4: 1.0}, 4: {5: 0.7, 6: 0.3}, 5: {2: 1.0}, 6: {2: 1.0}}
+    step = _table_step(table)
+    assert sample(step, _state(), TOKENS, 6, min_length=0) == [[4, 5]]
+    assert sample(step, _state(), TOKENS, 6, min_length=0, forbidden=[5]) == [[4, 6]]
+    assert beam_search(step, _state(), TOKENS, 6, min_length=0, forbidden=[5]) == [[4, 6]]
+    drawn = sample(step, _state(16), TOKENS, 6, rng=np.random.default_rng(0), temperature=1.0,
+                   top_p=1.0, min_length=0, forbidden=[5])
+    assert drawn == [[4, 6]] * 16

@@ -61,3 +61,28 @@ def test_a_screen_description_goes_on_with_the_text_it_left_out(monkeypatch):
         assert text.endswith(" It also says: Quietly negotiate zebra umbrellas before lunch.")
     plain = describer.describe(image, style="plain")
     assert plain.text.endswith(" Other text: Quietly negotiate zebra umbrellas before lunch.")
+
+
+def test_a_screen_description_says_no_screen_word_that_its_text_lacks(monkeypatch):
+    """The bundled model learnt "download complete" from rendered notifications and says it
+    of an X clock whose only text is its title. Words that descriptions say only as the
+    screen's text (the bundle's `shown_words`) are kept to those the text holds."""
+    import dataclasses
+
+    from engine import describe
+    from engine.bundle import load_bundle
+    from engine.ocr import TextBox
+    from engine.text import tokenize
+
+    monkeypatch.setattr(Describer, "_read_text",
+                        lambda self, image: [TextBox("xclock", (600, 10, 680, 30), 0.99)])
+    image = Image.new("RGB", (1280, 800), "white")
+    describer = Describer(use_gpu=False)
+    shown_words = set(describer.bundle.shown_words)
+    assert {"download", "cancel", "password"} <= shown_words
+    description = describer.describe(image, samples=4, seed=1)
+    for text in (description.text, *description.alternatives):
+        assert not set(tokenize(text)) & shown_words, text
+    without = dataclasses.replace(load_bundle(), shown_words=())
+    monkeypatch.setattr(describe, "load_bundle", lambda path: without)
+    assert "download" in tokenize(Describer(use_gpu=False).describe(image).text)

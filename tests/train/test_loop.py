@@ -64,6 +64,7 @@ def test_a_bundle_is_re_exported_from_its_saved_generator(run, monkeypatch):
     export.main()
     after = json.loads((bundle_dir / "config.json").read_text())
     assert after["metrics"] == before["metrics"] and after["training"] == before["training"]
+    assert after["copy"] == before["copy"]
     assert Describer(bundle_dir, use_gpu=False).describe(Image.new("RGB", (64, 48))).text
 
 
@@ -132,6 +133,8 @@ def test_photos_and_rendered_screens_train_one_copying_model(tmp_path, monkeypat
     assert generator["encoder.stem.1.num_batches_tracked"] == sum(e["steps"] for e in mle)
     bundle = load_bundle(bundle_dir)
     assert bundle.config["copy"]["max_tokens"] > 0
+    # The words its screens' descriptions say only as their text travel with it.
+    assert bundle.shown_words and set(bundle.shown_words) <= set(bundle.vocab)
     assert (bundle.max_length, bundle.text_max_length) == (config.data.max_length + 1, 31)
     screen = next(tmp_path.glob("screens-*/*.png"))
     describer = Describer(bundle_dir, use_gpu=False)
@@ -139,8 +142,8 @@ def test_photos_and_rendered_screens_train_one_copying_model(tmp_path, monkeypat
     # Beam search is bounded by the length a description of such a picture may have: a
     # screen's with its text, a photo's without.
     limits = []
-    monkeypatch.setattr(describe, "beam_search",
-                        lambda *args: limits.append(args[3]) or beam_search(*args))
+    monkeypatch.setattr(describe, "beam_search", lambda *args, **kwargs: limits.append(
+        args[3]) or beam_search(*args, **kwargs))
     description = describer.describe_file(screen, style="plain")
     assert description.text and "ocr" in description.timings_ms
     assert describer.describe(Image.new("RGB", (320, 240), "gray")).text

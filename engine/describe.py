@@ -100,7 +100,8 @@ class Describer:
                  seed: int | None = None, detail: str = "short") -> Description:
         """Beam search with the noise at its mean gives the description; `samples` > 1 adds
         sampled alternatives, each with its own noise vector ("say it differently"). A
-        picture with text gets the lines its description left out, within the short form's
+        picture with text is described without the screen words its text lacks
+        (`not_shown`), then gets the lines its description left out, within the short form's
         budget (engine.unsaid); `detail="full"` reads all the text instead."""
         if detail not in DETAILS:
             raise ValueError(f"detail must be one of {DETAILS}, not {detail!r}")

@@ -722,6 +722,9 @@ class Run:
             if out_of_time:
                 break
         self.progress.update(phase="done", step=0)
+        if d.main and p.adv_mix < 1.0:
+            # The GAN alone, measured beside the mix and the MLE generator (README's table).
+            self.export("bundle-gan")
         self.mix_with_mle(p.adv_mix)
         self.save()
 

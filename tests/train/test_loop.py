@@ -84,6 +84,9 @@ def test_the_bundled_generator_mixes_the_gan_and_mle_weights(run, tmp_path, shar
     config.phases.adv_mix = share
     train(config, tmp_path / "out")
     same_mle, mixed = _decoders(tmp_path / "out")
+    gan_alone = torch.load(tmp_path / "out" / "bundle-gan.generator.pt", weights_only=False)
+    assert all(torch.equal(gan_alone["generator"][k], gan[k]) for k in gan)
+    assert (tmp_path / "out" / "bundle-gan" / "decoder.onnx").is_file()
     last = json.loads((tmp_path / "out" / "train_log.json").read_text())["entries"][-1]
     assert last["phase"] == "mix" and last["adv_mix"] == share and "val_cider" in last
     for k in mle:

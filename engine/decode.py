@@ -16,6 +16,10 @@ import numpy as np
 
 from engine.text import BAD_ENDINGS, BOS, EOS, PAD, UNK
 
+# "Say it differently": nucleus sampling a little cooler than the model's own distribution.
+TEMPERATURE = 0.8
+TOP_P = 0.9
+
 State = dict[str, np.ndarray]
 Step = Callable[[np.ndarray, State], tuple[np.ndarray, State]]
 
@@ -97,8 +101,8 @@ def sample(
     tokens: Tokens,
     max_length: int,
     rng: np.random.Generator | None = None,
-    temperature: float = 0.8,
-    top_p: float = 0.9,
+    temperature: float = TEMPERATURE,
+    top_p: float = TOP_P,
     min_length: int = 3,
     forbidden: Sequence[int] = (),
 ) -> list[list[int]]:

@@ -1,8 +1,10 @@
 """Measure model bundles on the validation split, all with the same images and seed:
 `python -m train.evaluate --model runs/default/bundle-mle --model assets/model [--out FILE]`.
 
-With `--real-screens DIR` and/or `--rendered-screens DIR` it measures descriptions of
-screenshots instead (train/screenscore.py), and `--baseline-ocr` adds the plain OCR readout:
+With `--temperatures 0.6,0.8,1.0` it measures the samples alone at each sampling temperature
+(the quality-diversity curve). With `--real-screens DIR` and/or `--rendered-screens DIR` it
+measures descriptions of screenshots instead (train/screenscore.py), and `--baseline-ocr` adds
+the plain OCR readout:
 `python -m train.evaluate --real-screens /work/shared/data/real-screens --baseline-ocr`."""
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from pathlib import Path
 import numpy as np
 
 from engine.bundle import default_model_dir
-from engine.decode import beam_search, sample
+from engine.decode import TEMPERATURE, beam_search, sample
 from engine.describe import STYLES, Describer
 from engine.ocr import TextReader
 from engine.text import detokenize
@@ -41,9 +43,10 @@ class Captioner:
         self.describer = Describer(bundle_dir, threads=threads, use_gpu=False)
         self.bundle = self.describer.bundle
 
-    def describe(self, images, style: str, mode: str, rng: np.random.Generator | None = None):
+    def describe(self, images, style: str, mode: str, rng: np.random.Generator | None = None,
+                 temperature: float = TEMPERATURE):
         """Captions of `images` (B,S,S,3) uint8 at the bundle's size: mode "greedy" or "beam"
-        (noise 0), or "sample" (noise ~ N(0,1))."""
+        (noise 0), or "sample" (noise ~ N(0,1), at `temperature`)."""
         b, describer = self.bundle, self.describer
         if mode == "sample":
             noise = rng.standard_normal((len(images), b.noise_dim)).astype(np.float32)
@@ -54,7 +57,8 @@ class Captioner:
         if mode == "beam":
             ids = beam_search(describer.step, state, describer.tokens, b.max_length)
         else:
-            ids = sample(describer.step, state, describer.tokens, b.max_length, rng=rng)
+            ids = sample(describer.step, state, describer.tokens, b.max_length, rng=rng,
+                         temperature=temperature)
         return [detokenize([b.vocab[i] for i in row]) for row in ids]
 
 
@@ -65,27 +69,46 @@ def _in_batches(captioner, images, batch: int, **kwargs) -> list[str]:
     return out
 
 
-def evaluate(bundle_dir: Path, config: TrainConfig, limit: int, seed: int) -> dict:
-    """Every figure of the issue for one bundle, on the first `limit` validation images."""
-    started = time.time()
-    captioner = Captioner(bundle_dir)
-    bundle = captioner.bundle
+def _validation(config: TrainConfig, limit: int, image_size: int):
+    """The training items, the first `limit` validation items, their cached images and a
+    scorer of one caption per validation image against its human captions."""
     d = config.data
     train_items, val_items = load_split(config)
     val_items = val_items[:limit] if limit else val_items
     cache = Path(d.cache_dir) if d.cache_dir else CACHE_DIR
-    images = cached_images([item.path for item in val_items], bundle.image_size, cache)
+    images = cached_images([item.path for item in val_items], image_size, cache)
     refs = {str(i): list(item.captions) for i, item in enumerate(val_items)}
 
     def scored(texts: list[str]) -> dict:
         return caption_scores(refs, {str(i): t for i, t in enumerate(texts)})
 
+    return train_items, val_items, images, scored
+
+
+def _samples(captioner, images, rng, temperature: float = TEMPERATURE) -> dict[str, list[str]]:
+    """SAMPLES plain captions of each image, each with its own noise: {image index: captions}."""
+    repeated = np.repeat(np.asarray(images), SAMPLES, axis=0)
+    texts = _in_batches(captioner, repeated, 250, style="plain", mode="sample", rng=rng,
+                        temperature=temperature)
+    return {str(i): texts[i * SAMPLES : (i + 1) * SAMPLES] for i in range(len(images))}
+
+
+def _samples_cider(per_image: dict[str, list[str]], scored) -> float:
+    """How right the samples are, beside how varied: CIDEr-D of each draw, averaged."""
+    return float(np.mean([scored([per_image[str(i)][k] for i in range(len(per_image))])["cider_d"]
+                          for k in range(SAMPLES)]))
+
+
+def evaluate(bundle_dir: Path, config: TrainConfig, limit: int, seed: int) -> dict:
+    """Every figure of the issue for one bundle, on the first `limit` validation images."""
+    started = time.time()
+    captioner = Captioner(bundle_dir)
+    train_items, val_items, images, scored = _validation(config, limit,
+                                                         captioner.bundle.image_size)
     greedy = _in_batches(captioner, images, 100, style="plain", mode="greedy")
     beam = _in_batches(captioner, images, 50, style="plain", mode="beam")
-    rng = np.random.default_rng(seed)
-    repeated = np.repeat(np.asarray(images), SAMPLES, axis=0)
-    samples = _in_batches(captioner, repeated, 250, style="plain", mode="sample", rng=rng)
-    per_image = {str(i): samples[i * SAMPLES : (i + 1) * SAMPLES] for i in range(len(val_items))}
+    per_image = _samples(captioner, images, np.random.default_rng(seed))
+    samples = [text for texts in per_image.values() for text in texts]
     casual = _in_batches(captioner, images, 50, style="casual", mode="beam")
 
     training_captions = [c for item in train_items for c in item.captions]
@@ -99,10 +122,7 @@ def evaluate(bundle_dir: Path, config: TrainConfig, limit: int, seed: int) -> di
             "greedy": scored(greedy),
             "beam3": plain_beam,
             "samples": diversity(per_image),
-            # How right the samples are, beside how varied: a mean over the 5 draws.
-            "samples_cider_d": float(np.mean([
-                scored([per_image[str(i)][k] for i in range(len(val_items))])["cider_d"]
-                for k in range(SAMPLES)])),
+            "samples_cider_d": _samples_cider(per_image, scored),
             "beam3_distinct_share": len(set(beam)) / len(beam),
             "beam3_vocabulary": len({w for t in beam for w in t.lower().split()}),
             "beam3_novel_share": novel_share(beam, training_captions),
@@ -123,6 +143,37 @@ def evaluate(bundle_dir: Path, config: TrainConfig, limit: int, seed: int) -> di
     }
     log.info("%s: %s", bundle_dir, json.dumps(result["plain"]["beam3"]))
     return result
+
+
+def frontier(bundle_dir: Path, config: TrainConfig, limit: int, seed: int,
+             temperatures: list[float]) -> dict:
+    """How right and how varied a bundle's samples are at each sampling temperature. A cooler
+    temperature buys accuracy with variety, and so does a policy gradient, which sharpens the
+    generator's distribution: two generators are compared fairly along this curve, not at one
+    temperature (Caccia et al., "Language GANs Falling Short", ICLR 2020)."""
+    captioner = Captioner(bundle_dir)
+    _, val_items, images, scored = _validation(config, limit, captioner.bundle.image_size)
+    points = []
+    for temperature in temperatures:
+        per_image = _samples(captioner, images, np.random.default_rng(seed), temperature)
+        points.append({"temperature": temperature,
+                       "samples_cider_d": _samples_cider(per_image, scored),
+                       **diversity(per_image)})
+    return {"model": str(bundle_dir), "images": len(val_items), "frontier": points}
+
+
+def frontier_table(results: list[dict]) -> str:
+    """One row per temperature, one column per model: CIDEr-D / Div-2 / vocabulary."""
+    lines = [
+        "| temperature (nucleus 0.9): CIDEr-D of a draw / Div-2 / vocabulary | "
+        + " | ".join(r["model"] for r in results) + " |",
+        "|---" * (len(results) + 1) + "|",
+    ]
+    for points in zip(*(r["frontier"] for r in results), strict=True):
+        cells = [f"{p['samples_cider_d']:.3f} / {p['div2']:.3f} / {p['vocabulary']}"
+                 for p in points]
+        lines.append(f"| {points[0]['temperature']:g} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
 
 
 def _register_judge(train_items, seed: int) -> RegisterClassifier:
@@ -242,6 +293,12 @@ def main() -> None:
     parser.add_argument("--out", type=Path, help="write the results here as JSON")
     parser.add_argument("--table", action="store_true", help="print a Markdown table, not JSON")
     parser.add_argument(
+        "--temperatures",
+        type=lambda text: [float(t) for t in text.split(",")],
+        metavar="T1,T2,...",
+        help="measure only the samples, at each of these sampling temperatures",
+    )
+    parser.add_argument(
         "--write-metrics",
         action="store_true",
         help="also store each result in its bundle's config.json",
@@ -276,6 +333,16 @@ def main() -> None:
     if args.baseline_ocr:
         parser.error("--baseline-ocr goes with --real-screens or --rendered-screens")
     config = TrainConfig.load(args.config)
+    if args.temperatures:
+        if args.write_metrics:
+            parser.error("--write-metrics stores the full figures; run it without --temperatures")
+        results = [frontier(model, config, args.images, args.seed, args.temperatures)
+                   for model in models]
+        text = json.dumps(results, indent=1)
+        if args.out:
+            args.out.write_text(text, encoding="utf-8")
+        print(frontier_table(results) if args.table else text)
+        return
     results = [evaluate(model, config, args.images, args.seed) for model in models]
     if args.write_metrics:
         for model, result in zip(models, results, strict=True):

@@ -6,7 +6,7 @@ import torch
 
 from tests.train.fixtures import tiny_recipe
 from train.data import Vocab, load_source
-from train.evaluate import evaluate, table
+from train.evaluate import evaluate, frontier, frontier_table, table
 from train.export import export_bundle
 from train.model import Generator
 
@@ -30,3 +30,22 @@ def test_figures_for_a_tiny_bundle(tmp_path):
     assert 0.0 <= result["casual"]["judged_casual_share"] <= 1.0
     assert len(result["examples"]["samples"]) == 5
     assert "| CIDEr-D, beam 3 |" in table([result, result])
+
+
+def test_the_samples_along_sampling_temperatures(tmp_path):
+    """--temperatures: a cooler temperature gives a bundle's samples fewer words, and the
+    table has a row per temperature."""
+    config = tiny_recipe(tmp_path)
+    captions = [c for item in load_source("csv", config.data.path) for c in item.captions]
+    vocab = Vocab.build([captions], min_count=1)
+    config.model.vocab_size = len(vocab)
+    torch.manual_seed(0)
+    folder = export_bundle(Generator(config.model), vocab, config, tmp_path / "b", {}, {})
+
+    result = frontier(folder, config, limit=4, seed=0, temperatures=[0.05, 3.0])
+    cool, hot = result["frontier"]
+    assert (cool["temperature"], hot["temperature"]) == (0.05, 3.0)
+    assert cool["vocabulary"] < hot["vocabulary"]
+    assert cool["div2"] <= hot["div2"] and cool["samples_cider_d"] >= 0.0
+    rows = frontier_table([result, result]).splitlines()
+    assert len(rows) == 4 and rows[2].startswith("| 0.05 |") and rows[3].startswith("| 3 |")

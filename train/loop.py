@@ -534,8 +534,12 @@ class Run:
         tokens = torch.cat([human, fakes, human, human])
         images = torch.cat([pooled[index], pooled[fake_rep], pooled[shift], pooled[index]])
         styles = torch.cat([style, fake_style, style, wrong])
-        logits = disc(images, tokens, styles)
         m, f = len(human), len(fakes)
+        # Judged in four sets (with set features): the human captions, the samples, and the
+        # human captions again against other images and in the other register.
+        sets = torch.repeat_interleave(torch.arange(4), torch.tensor([m, f, m, m])).to(dev)
+        described = torch.cat([index, fake_rep, index, index])
+        logits = disc(images, tokens, styles, sets, described)
         labels = torch.cat([torch.ones(m), torch.zeros(f + 2 * m)]).to(dev)
         weights = torch.cat(
             [
@@ -570,7 +574,9 @@ class Run:
         for step in bar:
             ids = self._step_ids(step, p.adv_images_per_step)
             b, features, pooled = self.frozen_features(ids)
-            fakes, rep, _, style = self.generate(features, pooled, self.image_styles(len(ids)), 1)
+            # With set features D learns from the GAN's sets: all K samples of each image.
+            k = p.samples_per_image if self.model_config.disc_set_features else 1
+            fakes, rep, _, style = self.generate(features, pooled, self.image_styles(len(ids)), k)
             loss, acc = self.disc_loss(disc, b, pooled, fakes, rep, style)
             self.d_opt.zero_grad(set_to_none=True)
             loss.backward()
@@ -626,7 +632,8 @@ class Run:
             styles = self.image_styles(len(ids))
             samples, rep, noise, style = self.generate(features, pooled, styles, k)
             with torch.no_grad():
-                d_prob = torch.sigmoid(self.discriminator(pooled[rep], samples, style))
+                d_prob = torch.sigmoid(self.discriminator(pooled[rep], samples, style,
+                                                          torch.zeros_like(rep), rep))
             words = [v.decode(row.tolist()) for row in samples]
             cider = torch.zeros(len(words), device=d.device)
             for style_id, scorer in scorers.items():
@@ -680,7 +687,9 @@ class Run:
 
             d_loss, d_acc = float("nan"), float("nan")
             if step % p.disc_every == 0:
-                dl, d_acc = self.disc_loss(disc, b, pooled, samples[::k], rep[::k], style[::k])
+                stride = 1 if self.model_config.disc_set_features else k
+                dl, d_acc = self.disc_loss(disc, b, pooled, samples[::stride], rep[::stride],
+                                           style[::stride])
                 self.d_opt.zero_grad(set_to_none=True)
                 dl.backward()
                 self.d_opt.step()

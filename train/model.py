@@ -33,6 +33,9 @@ class ModelConfig:
     styles: tuple[str, ...] = ("casual", "plain")
     dropout: float = 0.3
     disc_dim: int = 256
+    # The discriminator also sees how like the other captions judged with it each caption is:
+    # its own image's and the other images' (minibatch discrimination, Salimans et al. 2016).
+    disc_set_features: bool = False
     vocab_size: int = 0  # set from the data's vocabulary
     follow_copies: bool = False  # the copy head's bonus for reading on to the next OCR word
     text_condition: bool = False  # the condition also sums up the OCR tokens (what text shows)
@@ -323,7 +326,14 @@ class Generator(nn.Module):
 class Discriminator(nn.Module):
     """(image summary (B,D), caption ids (B,T), style (B,)) -> logit that this is a human
     caption of this image in this register. Its image summary comes from the generator's
-    encoder, frozen while the GAN plays, so D judges words against the same view of the photo."""
+    encoder, frozen while the GAN plays, so D judges words against the same view of the photo.
+
+    With `disc_set_features` it judges each caption among the captions judged with it: rows of
+    one `sets` id are a set (the human captions of a batch's images, or the generator's samples
+    of them), `images` says which image each row describes, and D sees each caption's mean
+    likeness to its own image's other captions and to the set's captions of other images. A
+    generator whose samples repeat each other or say the same of every photo is then told
+    apart by that alone, as a caption judged by itself never could be."""
 
     def __init__(self, config: ModelConfig):
         super().__init__()
@@ -332,14 +342,33 @@ class Discriminator(nn.Module):
         self.gru = nn.GRU(d, d, batch_first=True, bidirectional=True)
         self.image = nn.Linear(config.feature_dim, 2 * d)
         self.style = nn.Embedding(len(config.styles), 2 * d)
+        self.likeness = nn.Linear(2 * d, d) if config.disc_set_features else None
+        extra = 2 if config.disc_set_features else 0
         self.head = nn.Sequential(
-            nn.Linear(8 * d, d), nn.ReLU(), nn.Dropout(config.dropout), nn.Linear(d, 1)
+            nn.Linear(8 * d + extra, d), nn.ReLU(), nn.Dropout(config.dropout), nn.Linear(d, 1)
         )
 
-    def forward(self, pooled, tokens, style) -> torch.Tensor:
+    def forward(self, pooled, tokens, style, sets=None, images=None) -> torch.Tensor:
         mask = (tokens != 0).float()[..., None]  # (B, T, 1); padding is id 0
         states, _ = self.gru(self.embed(tokens))  # (B, T, 2d)
         text = (states * mask).sum(1) / mask.sum(1).clamp(min=1)  # mean over real tokens
         image = torch.tanh(self.image(pooled))
         style = self.style(style)
-        return self.head(torch.cat([text, image * text, style * text, image], -1))[:, 0]
+        parts = [text, image * text, style * text, image]
+        if self.likeness is not None:
+            parts.append(self._set_features(text, sets, images))
+        return self.head(torch.cat(parts, -1))[:, 0]
+
+    def _set_features(self, text, sets, images) -> torch.Tensor:
+        """(B, 2): each row's mean cosine likeness to its set's other rows of the same image,
+        and to the set's rows of other images."""
+        vectors = F.normalize(self.likeness(text), dim=-1)
+        likeness = vectors @ vectors.T
+        same_set = sets[:, None] == sets[None, :]
+        same_image = same_set & (images[:, None] == images[None, :])
+        same_image &= ~torch.eye(len(text), dtype=torch.bool, device=text.device)
+        other_images = same_set & (images[:, None] != images[None, :])
+        return torch.stack(
+            [(likeness * m).sum(1) / m.sum(1).clamp(min=1) for m in (same_image, other_images)],
+            -1,
+        )

@@ -228,3 +228,17 @@ def test_the_mle_phase_learns_in_bfloat16(tmp_path):
     assert [e["precision"] for e in mle] == ["bfloat16"] * 3
     assert all(math.isfinite(e["ce"]) for e in mle) and mle[-1]["ce"] < mle[0]["ce"]
     assert Describer(bundle_dir, use_gpu=False).describe(Image.new("RGB", (64, 48))).text
+
+
+def test_a_discriminator_with_set_features_plays(tmp_path):
+    """model.disc_set_features: D pretrains on whole sets of samples and the GAN runs with it;
+    its reward and its steps are logged."""
+    config = tiny_recipe(tmp_path)
+    config.model.disc_set_features = True
+    out = tmp_path / "out"
+    train(config, out)
+    entries = json.loads((out / "train_log.json").read_text())["entries"]
+    adv = [e for e in entries if e["phase"] == "adv"]
+    assert adv and all(0.0 <= e["d_prob"] <= 1.0 and "d_loss" in e for e in adv)
+    state = torch.load(out / "checkpoint.pt", weights_only=False)
+    assert "likeness.weight" in state["discriminator"]

@@ -181,3 +181,31 @@ def test_discriminator_scores_each_pair(config):
     assert logits.shape == (2,) and torch.isfinite(logits).all()
     logits.sum().backward()
     assert all(p.grad is not None for p in d.parameters() if p.requires_grad)
+
+
+def test_set_features_judge_a_caption_among_the_others_of_its_set(config):
+    """disc_set_features: a caption's score depends on the captions of its own set (its
+    image's and the other images') and on no other set's; a set of one caption repeated
+    looks wholly alike."""
+    config.disc_set_features = True
+    torch.manual_seed(0)
+    d = Discriminator(config).eval()
+    pooled = torch.randn(4, 12)
+    style = torch.zeros(4, dtype=torch.long)
+    images = torch.tensor([0, 0, 1, 1])
+    tokens = torch.tensor([[5, 6, 2], [7, 8, 2], [9, 10, 2], [11, 12, 2]])
+    one_set = d(pooled, tokens, style, torch.zeros(4, dtype=torch.long), images)
+    changed = tokens.clone()
+    changed[1] = torch.tensor([13, 14, 2])
+    assert not torch.isclose(d(pooled, changed, style, torch.zeros(4, dtype=torch.long),
+                               images)[0], one_set[0])
+    apart = torch.tensor([0, 0, 1, 1])  # rows 0-1 and 2-3 judged as two sets
+    alone = d(pooled, tokens, style, apart, images)
+    assert torch.isclose(d(pooled, changed, style, apart, images)[2], alone[2])
+
+    repeated = torch.tensor([[5, 6, 2]] * 4)
+    text = d.gru(d.embed(repeated))[0].mean(1)
+    likeness = d._set_features(text, torch.zeros(4, dtype=torch.long), images)
+    assert torch.allclose(likeness, torch.ones(4, 2), atol=1e-5)
+    one_set.sum().backward()
+    assert all(p.grad is not None for p in d.parameters() if p.requires_grad)

@@ -263,6 +263,22 @@ class Run:
         self.rng.setstate(state["rng"])
         log.info("resumed at %s", self.progress)
 
+    def start_from_mle(self, file: Path) -> None:
+        """Skip the MLE phase: the generator's weights from another run's MLE generator (its
+        `bundle-mle.generator.pt`, beside its `bundle-mle/`), trained on this run's data and
+        vocabulary; it is exported here as this run's `bundle-mle`, which the mix reads."""
+        vocab = json.loads((file.parent / file.name.removesuffix(".generator.pt")
+                            / "vocab.json").read_text(encoding="utf-8"))
+        if vocab != self.data.vocab.tokens:
+            raise ValueError(f"{file} was trained on another vocabulary than this recipe's")
+        state = torch.load(file, map_location=self.dist.device, weights_only=False)
+        self.generator.load_state_dict(state["generator"])
+        self.progress = {"phase": "disc", "epoch": 0, "step": 0}
+        self.entries.append({"phase": "from_mle", "epoch": 1, "generator": str(file)})
+        if self.dist.main:
+            self.export("bundle-mle")
+        self.save()
+
     def write_log(self) -> None:
         record = {
             "config": self.config.to_dict(),
@@ -804,8 +820,10 @@ def reward_scorers(corpus: Corpus, vocab: Vocab, plain: int, casual: int,
     return {plain: human, casual: CiderD(rewrites)}
 
 
-def train(config: TrainConfig, out: Path, resume: bool = False) -> Path:
-    """Run every phase that is not yet done; returns the bundle's folder."""
+def train(config: TrainConfig, out: Path, resume: bool = False,
+          from_mle: Path | None = None) -> Path:
+    """Run every phase that is not yet done, the MLE phase not at all `from_mle` (another
+    run's MLE generator); returns the bundle's folder."""
     dist = distributed.setup()
     torch.set_num_threads(config.threads)
     out.mkdir(parents=True, exist_ok=True)
@@ -820,6 +838,8 @@ def train(config: TrainConfig, out: Path, resume: bool = False) -> Path:
     run = Run(config, data, out, dist)
     if resume and run.checkpoint_file.is_file():
         run.load()
+    elif from_mle is not None:
+        run.start_from_mle(from_mle)
     if run.progress["phase"] == "mle":
         run.mle()
     if run.progress["phase"] == "disc":

@@ -242,3 +242,19 @@ def test_a_discriminator_with_set_features_plays(tmp_path):
     assert adv and all(0.0 <= e["d_prob"] <= 1.0 and "d_loss" in e for e in adv)
     state = torch.load(out / "checkpoint.pt", weights_only=False)
     assert "likeness.weight" in state["discriminator"]
+
+
+def test_the_gan_from_another_runs_mle_generator(run, tmp_path):
+    """--from-mle: no MLE phase; D and the GAN start from that generator, which becomes the
+    run's bundle-mle. Another vocabulary is refused."""
+    config, out, _ = run
+    again = tmp_path / "again"
+    train(config, again, from_mle=out / "bundle-mle.generator.pt")
+    phases = [e["phase"] for e in json.loads((again / "train_log.json").read_text())["entries"]]
+    assert phases[0] == "from_mle" and "mle" not in phases and phases[-1] == "adv"
+    source, copied = (torch.load(f / "bundle-mle.generator.pt", weights_only=False)["generator"]
+                      for f in (out, again))
+    assert all(torch.equal(source[k], copied[k]) for k in source)
+    (again / "bundle-mle" / "vocab.json").write_text('["<pad>", "other"]')
+    with pytest.raises(ValueError, match="another vocabulary"):
+        train(config, tmp_path / "refused", from_mle=again / "bundle-mle.generator.pt")

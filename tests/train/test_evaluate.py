@@ -11,13 +11,19 @@ from train.export import export_bundle
 from train.model import Generator
 
 
-def test_figures_for_a_tiny_bundle(tmp_path):
+def _untrained_bundle(tmp_path):
+    """The tiny recipe and a bundle of its generator as initialised (seed 0)."""
     config = tiny_recipe(tmp_path)
     captions = [c for item in load_source("csv", config.data.path) for c in item.captions]
     vocab = Vocab.build([captions], min_count=1)
     config.model.vocab_size = len(vocab)
     torch.manual_seed(0)
     folder = export_bundle(Generator(config.model), vocab, config, tmp_path / "b", {}, {})
+    return config, folder
+
+
+def test_figures_for_a_tiny_bundle(tmp_path):
+    config, folder = _untrained_bundle(tmp_path)
 
     result = evaluate(folder, config, limit=4, seed=0)
     assert result["images"] == 4
@@ -35,12 +41,7 @@ def test_figures_for_a_tiny_bundle(tmp_path):
 def test_the_samples_along_sampling_temperatures(tmp_path):
     """--temperatures: a cooler temperature gives a bundle's samples fewer words, and the
     table has a row per temperature."""
-    config = tiny_recipe(tmp_path)
-    captions = [c for item in load_source("csv", config.data.path) for c in item.captions]
-    vocab = Vocab.build([captions], min_count=1)
-    config.model.vocab_size = len(vocab)
-    torch.manual_seed(0)
-    folder = export_bundle(Generator(config.model), vocab, config, tmp_path / "b", {}, {})
+    config, folder = _untrained_bundle(tmp_path)
 
     result = frontier(folder, config, limit=4, seed=0, temperatures=[0.05, 3.0])
     cool, hot = result["frontier"]

@@ -277,6 +277,7 @@ class Run:
         self.entries.append({"phase": "from_mle", "epoch": 1, "generator": str(file)})
         if self.dist.main:
             self.export("bundle-mle")
+        distributed.barrier(self.dist)  # every rank's mix reads it
         self.save()
 
     def write_log(self) -> None:

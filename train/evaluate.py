@@ -20,7 +20,7 @@ from pathlib import Path
 import numpy as np
 
 from engine.bundle import default_model_dir
-from engine.decode import TEMPERATURE, beam_search, sample
+from engine.decode import TEMPERATURE, TOP_P, beam_search, sample
 from engine.describe import STYLES, Describer
 from engine.ocr import TextReader
 from engine.text import detokenize
@@ -165,7 +165,7 @@ def frontier(bundle_dir: Path, config: TrainConfig, limit: int, seed: int,
 def frontier_table(results: list[dict]) -> str:
     """One row per temperature, one column per model: CIDEr-D / Div-2 / vocabulary."""
     lines = [
-        "| temperature (nucleus 0.9): CIDEr-D of a draw / Div-2 / vocabulary | "
+        f"| temperature (nucleus {TOP_P:g}): CIDEr-D of a draw / Div-2 / vocabulary | "
         + " | ".join(r["model"] for r in results) + " |",
         "|---" * (len(results) + 1) + "|",
     ]
@@ -333,17 +333,15 @@ def main() -> None:
     if args.baseline_ocr:
         parser.error("--baseline-ocr goes with --real-screens or --rendered-screens")
     config = TrainConfig.load(args.config)
+    if args.temperatures and args.write_metrics:
+        parser.error("--write-metrics stores the full figures; run it without --temperatures")
     if args.temperatures:
-        if args.write_metrics:
-            parser.error("--write-metrics stores the full figures; run it without --temperatures")
         results = [frontier(model, config, args.images, args.seed, args.temperatures)
                    for model in models]
-        text = json.dumps(results, indent=1)
-        if args.out:
-            args.out.write_text(text, encoding="utf-8")
-        print(frontier_table(results) if args.table else text)
-        return
-    results = [evaluate(model, config, args.images, args.seed) for model in models]
+        as_table = frontier_table
+    else:
+        results = [evaluate(model, config, args.images, args.seed) for model in models]
+        as_table = table
     if args.write_metrics:
         for model, result in zip(models, results, strict=True):
             file = model / "config.json"
@@ -355,8 +353,7 @@ def main() -> None:
     text = json.dumps(results, indent=1)
     if args.out:
         args.out.write_text(text, encoding="utf-8")
-    print(table(results) if args.table else text)
-
+    print(as_table(results) if args.table else text)
 
 if __name__ == "__main__":
     main()

@@ -579,6 +579,13 @@ class Run:
             device=self.dist.device,
         )
 
+    @property
+    def disc_samples_per_image(self) -> int:
+        """How many of an image's samples D learns from: a discriminator with set features
+        judges an image's K samples together, as the GAN's reward asks it to; the other one
+        judges a caption alone, and learns from one sample of each image."""
+        return self.config.phases.samples_per_image if self.model_config.disc_set_features else 1
+
     # ---------------------------------------------------------------- phase 2: D
     def pretrain_disc(self) -> None:
         p, d = self.config.phases, self.dist
@@ -591,9 +598,8 @@ class Run:
         for step in bar:
             ids = self._step_ids(step, p.adv_images_per_step)
             b, features, pooled = self.frozen_features(ids)
-            # With set features D learns from the GAN's sets: all K samples of each image.
-            k = p.samples_per_image if self.model_config.disc_set_features else 1
-            fakes, rep, _, style = self.generate(features, pooled, self.image_styles(len(ids)), k)
+            fakes, rep, _, style = self.generate(features, pooled, self.image_styles(len(ids)),
+                                                 self.disc_samples_per_image)
             loss, acc = self.disc_loss(disc, b, pooled, fakes, rep, style)
             self.d_opt.zero_grad(set_to_none=True)
             loss.backward()
@@ -704,9 +710,8 @@ class Run:
 
             d_loss, d_acc = float("nan"), float("nan")
             if step % p.disc_every == 0:
-                stride = 1 if self.model_config.disc_set_features else k
-                dl, d_acc = self.disc_loss(disc, b, pooled, samples[::stride], rep[::stride],
-                                           style[::stride])
+                keep = torch.arange(len(rep), device=rep.device) % k < self.disc_samples_per_image
+                dl, d_acc = self.disc_loss(disc, b, pooled, samples[keep], rep[keep], style[keep])
                 self.d_opt.zero_grad(set_to_none=True)
                 dl.backward()
                 self.d_opt.step()

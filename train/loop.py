@@ -35,6 +35,7 @@ from train.screendata import (
     render_folder,
 )
 from train.shownwords import shown_words
+from train.wordreward import WordFrequencyReward
 
 log = logging.getLogger(__name__)
 
@@ -638,6 +639,13 @@ class Run:
             param.requires_grad_(False)
         scorers = reward_scorers(self.data.train, v, self.plain, self.casual,
                                  p.casual_reward_references)
+        word_reward = None
+        if p.reward_word_weight:
+            corpus = self.data.train
+            word_reward = WordFrequencyReward({
+                self.plain: [c for captions in corpus.references for c in captions],
+                self.casual: [c for captions in corpus.casual_words for c in captions],
+            })
         # Dropout off: the log-probabilities must be those of the policy that sampled.
         self.generator.eval()
         self.discriminator.train()
@@ -667,6 +675,11 @@ class Run:
             overlap = torch.tensor(_overlaps(words, k), device=d.device)
             lam = p.reward_disc_weight
             reward = lam * d_prob + (1 - lam) * cider - p.reward_overlap_weight * overlap
+            word_ratio = float("nan")
+            if word_reward is not None:
+                ratios = torch.tensor(word_reward(words, style.tolist()), device=d.device)
+                reward = reward + p.reward_word_weight * ratios
+                word_ratio = ratios.mean().item()
             reward = reward.view(-1, k)  # (B, K)
             baseline = (reward.sum(1, keepdim=True) - reward) / (k - 1)  # mean of the others
             advantage = (reward - baseline).flatten()
@@ -721,6 +734,7 @@ class Run:
                 ("d_prob", d_prob.mean().item()),
                 ("cider_reward", cider.mean().item()),
                 ("overlap", overlap.mean().item()),
+                ("word_ratio", word_ratio),
                 ("pg", pg.item()),
                 ("entropy", entropy.item()),
                 ("ce", ce.item()),

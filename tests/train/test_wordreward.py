@@ -47,3 +47,16 @@ def test_a_word_no_person_used_is_penalised_not_infinite():
     reward = WordFrequencyReward({PLAIN: HUMAN})
     (score,) = reward([["zebra", "zebra"]], [PLAIN])
     assert -CLIP <= score < 0
+
+
+
+def test_a_rare_word_said_once_is_not_taken_for_an_over_used_one():
+    """A word people say once in some 11,000 words, said once after many steps that speak as
+    people do: the memory holds enough words to expect it about twice, so it is not over-used
+    (runs/joint25, whose memory held a few thousand words, dropped half its vocabulary)."""
+    rare = ["a", "zebra", "grazes", "on", "the", "grass"]
+    reward = WordFrequencyReward({PLAIN: HUMAN * 500 + [rare]})
+    for _ in range(60):
+        reward(HUMAN * 20, [PLAIN] * 80)
+    (score,) = reward([rare], [PLAIN])
+    assert score > 0

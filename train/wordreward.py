@@ -26,8 +26,8 @@ from collections.abc import Sequence
 import numpy as np
 
 # Each GAN step's samples weigh this much against all before them, decayed: a memory of about
-# 200 steps, some 150,000 words per register, as many as the human captions of a register hold
-# of their rarer words' uses, while the generator moves slowly (learning rate 5e-5).
+# 200 steps, some 180,000 words per register, in which a word the vocabulary just keeps (one in
+# 70,000 human words) is expected two or three times; the generator moves slowly (lr 5e-5).
 MEMORY = 0.995
 PRIOR_WORDS = 20_000  # the generator's counts start as this many words said as people say them
 SMOOTHING = 0.5  # added to every human count (Lidstone), so a word no person used is finite

@@ -48,8 +48,9 @@ class WordFrequencyReward:
             for caption in captions:
                 np.add.at(counts, self._ids(caption), 1)
             counts += SMOOTHING
-            self.human_log[style] = np.log(counts / counts.sum())
-            self.prior[style] = PRIOR_WORDS * counts / counts.sum()
+            human = counts / counts.sum()
+            self.human_log[style] = np.log(human)
+            self.prior[style] = PRIOR_WORDS * human
         self.generated = {style: np.zeros(size) for style in corpora}
 
     def _ids(self, caption: Sequence[str]) -> np.ndarray:

@@ -49,7 +49,6 @@ def test_a_word_no_person_used_is_penalised_not_infinite():
     assert -CLIP <= score < 0
 
 
-
 def test_a_rare_word_said_once_is_not_taken_for_an_over_used_one():
     """A word people say once in some 11,000 words, said once after many steps that speak as
     people do: the memory holds enough words to expect it about twice, so it is not over-used

@@ -42,6 +42,9 @@ class PhaseConfig:
     adv_steps: int = 300
     adv_minutes: float = 0.0
     adv_lr: float = 5e-5
+    # The GAN's generator passes (its sampling, its forward and backward) in bfloat16, as
+    # `mle_bf16` does for the MLE steps; the discriminator stays float32.
+    adv_bf16: str = "off"
     adv_images_per_step: int = 32
     samples_per_image: int = 5  # K: the self-critical baseline is the mean of the other K-1
     reward_disc_weight: float = 0.3  # lambda in reward = lambda*D + (1-lambda)*CIDEr-D
@@ -70,8 +73,9 @@ class PhaseConfig:
     validation_images: int = 500  # decoded greedily after each epoch for the log
 
     def __post_init__(self):
-        assert self.mle_bf16 in ("auto", "on", "off"), (
-            f"mle_bf16 must be auto, on or off, not {self.mle_bf16!r}")
+        for name in ("mle_bf16", "adv_bf16"):
+            assert getattr(self, name) in ("auto", "on", "off"), (
+                f"{name} must be auto, on or off, not {getattr(self, name)!r}")
         assert self.casual_reward_references in ("casual", "human"), (
             f"casual_reward_references must be casual or human, "
             f"not {self.casual_reward_references!r}")

@@ -19,13 +19,14 @@ from tqdm import tqdm
 
 from train import distributed
 from train.batches import Batch, Batcher, Corpus, to_tensor
+from train.captionloss import caption_loss
 from train.casual import to_casual
 from train.config import TrainConfig
 from train.data import CaptionedImage, Vocab, load_source, split
 from train.export import export_bundle
 from train.imagecache import CACHE_DIR, cached_images
 from train.metrics import CiderD, caption_scores
-from train.model import UNK_ID, Discriminator, Generator
+from train.model import Discriminator, Generator
 from train.plot import plot_log
 from train.screendata import (
     RenderedScreens,
@@ -142,44 +143,26 @@ def native_bf16(device: torch.device) -> bool:
     return torch.cpu._is_avx512_bf16_supported() or torch.cpu._is_amx_tile_supported()
 
 
-def mle_precision(setting: str, device: torch.device) -> torch.dtype:
-    """The MLE steps' autocast type for the recipe's `phases.mle_bf16`."""
+def autocast_precision(setting: str, device: torch.device) -> torch.dtype:
+    """The autocast type of a phase's steps for the recipe's `phases.mle_bf16` or
+    `phases.adv_bf16`."""
     if setting == "on" or (setting == "auto" and native_bf16(device)):
         return torch.bfloat16
     return torch.float32
 
 
-def caption_loss(logits, targets, copies, smoothing: float, vocab_size: int) -> torch.Tensor:
-    """Negative log-likelihood of saying the target word either way: from the vocabulary or
-    by copying any OCR token that spells it (M4C's loss, as a sum over the right answers);
-    label smoothing over the vocabulary. logits (K,V+M), targets (K,), copies (K,M) or None."""
-    logp = torch.log_softmax(logits, -1)
-    # The right answers are the target's own column and the copy columns, so the sum runs
-    # over those alone: masking all V+M columns made this loss a fifth of an MLE step.
-    said = logp.gather(1, targets[:, None])
-    if copies is not None:
-        copied = targets >= vocab_size
-        right = copies.clone()
-        right[copied, targets[copied] - vocab_size] = True
-        # An unknown word that OCR spells is said by copying it, never as <unk>.
-        by_word = ~copied & ~((targets == UNK_ID) & copies.any(-1))
-        said = torch.cat([said.masked_fill(~by_word[:, None], -math.inf),
-                          logp[:, vocab_size:].masked_fill(~right, -math.inf)], -1)
-    nll = -torch.logsumexp(said, -1)
-    smooth = -logp[:, :vocab_size].mean(-1)
-    return ((1 - smoothing) * nll + smoothing * smooth).mean()
-
-
 def policy_gradient(logits, samples, advantage) -> tuple[torch.Tensor, torch.Tensor]:
-    """REINFORCE over sampled captions: logits (N,T,V+M) that produced `samples` (N,T; 0 after
-    <eos>) and each sample's advantage (N,) -> (the loss, the policy's mean entropy per word
-    said). The entropy is the GAN's bonus: the CIDEr reward sharpens every step onto the
-    words the references share, and the bonus holds the other words open."""
-    logp = torch.log_softmax(logits, -1)
+    """REINFORCE over sampled captions: logits (S,V+M) of the S words the samples said
+    (samples (N,T) != 0, row after row; 0 after <eos>) and each sample's advantage (N,) ->
+    (the loss, the policy's mean entropy per word said). The entropy is the GAN's bonus: the
+    CIDEr reward sharpens every step onto the words the references share, and the bonus holds
+    the other words open."""
     said = samples != 0
-    taken = logp.gather(-1, samples[..., None])[..., 0] * said
-    entropy = -(logp.exp() * logp).sum(-1)[said].mean()
-    return -(advantage * taken.sum(1)).mean(), entropy
+    logp = torch.log_softmax(logits, -1)
+    taken = logp.gather(-1, samples[said][:, None])[:, 0]
+    per_sample = taken.new_zeros(len(samples)).index_add(0, said.nonzero()[:, 0], taken)
+    entropy = -(logp.exp() * logp).sum(-1).mean()
+    return -(advantage * per_sample).mean(), entropy
 
 
 class Run:
@@ -397,7 +380,7 @@ class Run:
                 return p.mle_lr * (step + 1) / warmup
             return p.mle_lr * 0.5 * (1 + math.cos(math.pi * min(1.0, share)))
 
-        precision = mle_precision(p.mle_bf16, d.device)
+        precision = autocast_precision(p.mle_bf16, d.device)
         autocast = torch.autocast(d.device.type, dtype=precision,
                                   enabled=precision != torch.float32)
         log.info("MLE steps in %s", precision)
@@ -646,6 +629,10 @@ class Run:
                 self.plain: [c for captions in corpus.references for c in captions],
                 self.casual: [c for captions in corpus.casual_words for c in captions],
             })
+        precision = autocast_precision(p.adv_bf16, d.device)
+        autocast = torch.autocast(d.device.type, dtype=precision,
+                                  enabled=precision != torch.float32)
+        log.info("GAN steps in %s", precision)
         # Dropout off: the log-probabilities must be those of the policy that sampled.
         self.generator.eval()
         self.discriminator.train()
@@ -661,7 +648,8 @@ class Run:
             ids = self._step_ids(step, p.adv_images_per_step)
             b, features, pooled = self.frozen_features(ids)
             styles = self.image_styles(len(ids))
-            samples, rep, noise, style = self.generate(features, pooled, styles, k)
+            with autocast:
+                samples, rep, noise, style = self.generate(features, pooled, styles, k)
             with torch.no_grad():
                 d_prob = torch.sigmoid(self.discriminator(pooled[rep], samples, style,
                                                           torch.zeros_like(rep), rep))
@@ -689,7 +677,7 @@ class Run:
             dev = d.device
             human_in, human_out = b.inputs.to(dev), b.targets.to(dev)
             sample_in = torch.cat([torch.full_like(samples[:, :1], v.bos), samples[:, :-1]], 1)
-            n, h = len(samples), len(human_in)
+            h = len(human_in)
             index = torch.cat([rep, b.image_index.to(dev)])
             parts = {
                 "tokens": [sample_in, human_in],
@@ -701,19 +689,24 @@ class Run:
             screen = self._screen_captions(parts) if self.screen_batcher is not None else None
             width = max(t.shape[1] for t in parts["tokens"])
             tokens = torch.cat([F.pad(t, (0, width - t.shape[1])) for t in parts["tokens"]])
+            # Logits of the words said alone: a step's rows are padded to its longest screen
+            # description, and most of the (rows, width) positions say nothing.
+            kept = [samples != 0, human_out != 0]
+            if screen is not None:
+                kept.append(screen.targets.to(dev) != 0)
+            keep = torch.cat([F.pad(t, (0, width - t.shape[1])) for t in kept])
             ocr = parts.get("ocr", ())
-            logits = decoder(tokens, *(torch.cat(parts[k]) for k in
-                                       ("features", "pooled", "noise", "style")), None, *ocr)
-            pg, entropy = policy_gradient(logits[:n, : samples.shape[1]], samples, advantage)
-            ce = F.cross_entropy(
-                logits[n:n + h, : human_out.shape[1]].flatten(0, 1), human_out.flatten(),
-                ignore_index=0,
-            )
+            with autocast:
+                logits = decoder(tokens, *(torch.cat(parts[k]) for k in
+                                           ("features", "pooled", "noise", "style")), keep, *ocr)
+            sample_logits, human_logits, *screen_logits = logits.split(
+                [int(t.sum()) for t in kept])
+            pg, entropy = policy_gradient(sample_logits, samples, advantage)
+            ce = F.cross_entropy(human_logits, human_out[kept[1]])
             loss = pg + p.adv_ce_weight * ce - p.entropy_weight * entropy
             screen_ce = float("nan")
             if screen is not None:
-                keep = screen.targets.to(dev) != 0
-                screen_loss = self._caption_loss(logits[n + h:, : keep.shape[1]][keep], screen, 0.0)
+                screen_loss = self._caption_loss(screen_logits[0], screen, 0.0)
                 loss = loss + self.config.screens.adv_loss_weight * screen_loss
                 screen_ce = screen_loss.item()
             self.g_opt.zero_grad(set_to_none=True)
@@ -757,6 +750,7 @@ class Run:
                     "phase": "adv",
                     "epoch": len(self.entries) + 1,
                     "step": step + 1,
+                    "precision": str(precision).removeprefix("torch."),
                     "seconds": time.time() - started,
                 }
                 entry.update(

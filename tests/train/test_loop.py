@@ -23,7 +23,7 @@ from train import export, loop
 from train.batches import Corpus
 from train.config import TrainConfig
 from train.data import CaptionedImage, Vocab
-from train.loop import Run, mle_precision, policy_gradient, reward_scorers, train
+from train.loop import Run, autocast_precision, policy_gradient, reward_scorers, train
 
 
 @pytest.fixture(scope="module")
@@ -157,8 +157,8 @@ def test_the_entropy_bonus_keeps_the_policy_open():
     """A step on the policy gradient alone makes the rewarded word likelier and the policy
     sharper; with the entropy bonus subtracted, the same step leaves it less sharp."""
     torch.manual_seed(0)
-    start = torch.randn(4, 3, 6)
     samples = torch.tensor([[4, 5, 2], [4, 2, 0], [5, 4, 2], [4, 5, 2]])
+    start = torch.randn(int((samples != 0).sum()), 6)  # the logits of the words said
     advantage = torch.tensor([1.0, -0.5, 0.3, 0.2])
 
     def entropy_after(weight: float) -> float:
@@ -208,25 +208,29 @@ def test_the_gan_samples_the_casual_register_for_its_share_of_images(gan_share, 
 @pytest.mark.parametrize("setting, native, precision", [
     ("off", True, torch.float32), ("on", False, torch.bfloat16),
     ("auto", True, torch.bfloat16), ("auto", False, torch.float32)])
-def test_mle_precision_is_bfloat16_where_the_recipe_and_the_processor_allow(
+def test_autocast_precision_is_bfloat16_where_the_recipe_and_the_processor_allow(
         monkeypatch, setting, native, precision):
     """"auto" takes bfloat16 only where the processor multiplies it natively: emulated, it
     would be slower than float32."""
     monkeypatch.setattr(loop, "native_bf16", lambda device: native)
-    assert mle_precision(setting, torch.device("cpu")) == precision
+    assert autocast_precision(setting, torch.device("cpu")) == precision
 
 
-def test_the_mle_phase_learns_in_bfloat16(tmp_path):
-    """With phases.mle_bf16 on, the MLE steps run under autocast, the losses fall and stay
-    finite, and the bundle, exported in float32, describes a picture in the engine."""
+def test_both_phases_learn_in_bfloat16(tmp_path):
+    """With phases.mle_bf16 and adv_bf16 on, the MLE and GAN steps run under autocast, the
+    losses fall and stay finite, and the bundle, exported in float32, describes a picture in
+    the engine."""
     config = tiny_recipe(tmp_path)
-    config.phases.mle_bf16 = "on"
+    config.phases.mle_bf16 = config.phases.adv_bf16 = "on"
     config.phases.mle_epochs = 3
     bundle_dir = train(config, tmp_path / "out")
     log = json.loads((tmp_path / "out" / "train_log.json").read_text())
     mle = [e for e in log["entries"] if e["phase"] == "mle"]
     assert [e["precision"] for e in mle] == ["bfloat16"] * 3
     assert all(math.isfinite(e["ce"]) for e in mle) and mle[-1]["ce"] < mle[0]["ce"]
+    adv = [e for e in log["entries"] if e["phase"] == "adv"]
+    assert adv and all(e["precision"] == "bfloat16" for e in adv)
+    assert all(math.isfinite(e[key]) for e in adv for key in ("pg", "ce", "entropy"))
     assert Describer(bundle_dir, use_gpu=False).describe(Image.new("RGB", (64, 48))).text
 
 

@@ -28,7 +28,7 @@ train: $(DEV_STAMP)
 		--out runs/default/evaluate.json
 	QT_QPA_PLATFORM=offscreen $(PYTHON) -m train.screens --count 200 --seed 99 --workers 2 \
 		--out runs/default/held-out-screens
-	$(PYTHON) -m train.evaluate --model runs/default/bundle --baseline-ocr \
+	$(PYTHON) -m train.evaluate --model runs/default/bundle \
 		--real-screens ../shared/data/real-screens --rendered-screens runs/default/held-out-screens \
 		--out runs/default/evaluate-screens.json
 	rm -rf assets/model

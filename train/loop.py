@@ -19,14 +19,13 @@ from tqdm import tqdm
 
 from train import distributed
 from train.batches import Batch, Batcher, Corpus, to_tensor
-from train.captionloss import caption_loss
 from train.casual import to_casual
 from train.config import TrainConfig
 from train.data import CaptionedImage, Vocab, load_source, split
 from train.export import export_bundle
 from train.imagecache import CACHE_DIR, cached_images
 from train.metrics import CiderD, caption_scores
-from train.model import Discriminator, Generator
+from train.model import UNK_ID, Discriminator, Generator
 from train.plot import plot_log
 from train.screendata import (
     RenderedScreens,
@@ -149,6 +148,27 @@ def autocast_precision(setting: str, device: torch.device) -> torch.dtype:
     if setting == "on" or (setting == "auto" and native_bf16(device)):
         return torch.bfloat16
     return torch.float32
+
+
+def caption_loss(logits, targets, copies, smoothing: float, vocab_size: int) -> torch.Tensor:
+    """Negative log-likelihood of saying the target word either way: from the vocabulary or
+    by copying any OCR token that spells it (M4C's loss, as a sum over the right answers);
+    label smoothing over the vocabulary. logits (K,V+M), targets (K,), copies (K,M) or None."""
+    logp = torch.log_softmax(logits, -1)
+    # The right answers are the target's own column and the copy columns, so the sum runs
+    # over those alone: masking all V+M columns made this loss a fifth of an MLE step.
+    said = logp.gather(1, targets[:, None])
+    if copies is not None:
+        copied = targets >= vocab_size
+        right = copies.clone()
+        right[copied, targets[copied] - vocab_size] = True
+        # An unknown word that OCR spells is said by copying it, never as <unk>.
+        by_word = ~copied & ~((targets == UNK_ID) & copies.any(-1))
+        said = torch.cat([said.masked_fill(~by_word[:, None], -math.inf),
+                          logp[:, vocab_size:].masked_fill(~right, -math.inf)], -1)
+    nll = -torch.logsumexp(said, -1)
+    smooth = -logp[:, :vocab_size].mean(-1)
+    return ((1 - smoothing) * nll + smoothing * smooth).mean()
 
 
 def policy_gradient(logits, samples, advantage) -> tuple[torch.Tensor, torch.Tensor]:

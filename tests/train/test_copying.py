@@ -13,8 +13,8 @@ import torch
 from engine.ocr import TextBox
 from engine.ocrtokens import ocr_words
 from train.batches import Batcher, Corpus
-from train.captionloss import caption_loss
 from train.data import CaptionedImage, Vocab
+from train.loop import caption_loss
 from train.model import UNK_ID
 
 STYLES = ("casual", "plain")

@@ -150,6 +150,14 @@ def autocast_precision(setting: str, device: torch.device) -> torch.dtype:
     return torch.float32
 
 
+def phase_autocast(setting: str, device: torch.device) -> tuple[torch.dtype, torch.autocast]:
+    """A phase's precision for its `phases.*_bf16` setting, and the autocast context its
+    steps run in (disabled in float32)."""
+    precision = autocast_precision(setting, device)
+    return precision, torch.autocast(device.type, dtype=precision,
+                                     enabled=precision != torch.float32)
+
+
 def caption_loss(logits, targets, copies, smoothing: float, vocab_size: int) -> torch.Tensor:
     """Negative log-likelihood of saying the target word either way: from the vocabulary or
     by copying any OCR token that spells it (M4C's loss, as a sum over the right answers);
@@ -400,9 +408,7 @@ class Run:
                 return p.mle_lr * (step + 1) / warmup
             return p.mle_lr * 0.5 * (1 + math.cos(math.pi * min(1.0, share)))
 
-        precision = autocast_precision(p.mle_bf16, d.device)
-        autocast = torch.autocast(d.device.type, dtype=precision,
-                                  enabled=precision != torch.float32)
+        precision, autocast = phase_autocast(p.mle_bf16, d.device)
         log.info("MLE steps in %s", precision)
         self.generator.train()
         finished = False
@@ -649,9 +655,7 @@ class Run:
                 self.plain: [c for captions in corpus.references for c in captions],
                 self.casual: [c for captions in corpus.casual_words for c in captions],
             })
-        precision = autocast_precision(p.adv_bf16, d.device)
-        autocast = torch.autocast(d.device.type, dtype=precision,
-                                  enabled=precision != torch.float32)
+        precision, autocast = phase_autocast(p.adv_bf16, d.device)
         log.info("GAN steps in %s", precision)
         # Dropout off: the log-probabilities must be those of the policy that sampled.
         self.generator.eval()

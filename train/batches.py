@@ -1,5 +1,5 @@
-"""Training batches: images from the cache, augmented, each with all its captions in both
-registers, plus the bag-of-words targets. Used by train/loop.py."""
+"""Training batches: images from the cache, augmented, each with its captions (all, or a few
+drawn afresh) in both registers, plus the bag-of-words targets. Used by train/loop.py."""
 
 from __future__ import annotations
 
@@ -100,8 +100,10 @@ class Batcher:
         rng: random.Random,
         reading: Reading | None = None,
         flip: bool = True,
+        captions_per_image: int = 0,
     ):
         self.corpus, self.images, self.vocab = corpus, images, vocab
+        self.captions_per_image = captions_per_image  # 0: all of them
         self.mean, self.std = mean, std
         self.casual_share, self.augment, self.rng = casual_share, augment, rng
         self.reading, self.flip = reading, flip
@@ -135,9 +137,11 @@ class Batcher:
         readings = [self.reading(i, self.rng) for i in ids] if self.reading else None
         inputs, targets, index, styles, copies = [], [], [], [], []
         for row, (image, flipped) in enumerate(zip(ids, flips, strict=True)):
-            pairs = zip(self.corpus.plain[image], self.corpus.casual[image],
-                        self.corpus.references[image], self.corpus.casual_words[image],
-                        strict=True)
+            pairs = list(zip(self.corpus.plain[image], self.corpus.casual[image],
+                             self.corpus.references[image], self.corpus.casual_words[image],
+                             strict=True))
+            if 0 < self.captions_per_image < len(pairs):
+                pairs = self.rng.sample(pairs, self.captions_per_image)
             for plain, casual, plain_words, casual_words in pairs:
                 use_casual = self.rng.random() < self.casual_share
                 seq = casual if use_casual else plain

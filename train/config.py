@@ -34,7 +34,10 @@ class PhaseConfig:
     # losses stay float32): "auto" where the processor multiplies bfloat16 natively (AVX512-BF16
     # or AMX, or a GPU that does), "on", or "off".
     mle_bf16: str = "off"
-    images_per_step: int = 64  # each image goes through the CNN once with all its captions
+    images_per_step: int = 64  # each image goes through the CNN once with its captions
+    # How many of an image's captions an MLE step trains on, drawn afresh each time (0: all).
+    # Fewer captions make a step cheaper, so a time-bounded phase shows the encoder more photos.
+    captions_per_image: int = 0
     label_smoothing: float = 0.1
     bow_weight: float = 1.0  # the auxiliary "which words describe this image" loss
     disc_steps: int = 200

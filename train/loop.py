@@ -214,10 +214,12 @@ class Run:
         sc = config.screens
         self.batcher, self.plain_batcher = (
             Batcher(data.train, data.train_images, data.vocab, m.styles, m.mean, m.std,
-                    config.data.casual_share, augment=augment, rng=self.rng, reading=reading)
-            for augment, reading in (
-                (True, photo_reading(sc.photo_ocr_share, 500) if data.screens else None),
-                (False, None),
+                    config.data.casual_share, augment=augment, rng=self.rng, reading=reading,
+                    captions_per_image=captions)
+            for augment, reading, captions in (
+                (True, photo_reading(sc.photo_ocr_share, 500) if data.screens else None,
+                 p.captions_per_image),
+                (False, None, 0),
             )
         )
         self.screen_batcher = self.screen_validation = None

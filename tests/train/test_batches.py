@@ -20,13 +20,13 @@ CAPTIONS = (
 )
 
 
-def batcher(captions_per_image: int, seed: int = 0) -> tuple[Batcher, Vocab]:
+def batcher(captions_per_image: int) -> tuple[Batcher, Vocab]:
     vocab = Vocab.build([list(CAPTIONS)], min_count=1)
     items = [CaptionedImage(Path(f"photo{i}.jpg"), CAPTIONS) for i in range(2)]
     corpus = Corpus.build(items, [list(CAPTIONS)] * 2, vocab, 20)
     images = np.zeros((2, 8, 8, 3), np.uint8)
     return Batcher(corpus, images, vocab, STYLES, (0.5,) * 3, (0.5,) * 3, 0.0, augment=False,
-                   rng=random.Random(seed), captions_per_image=captions_per_image), vocab
+                   rng=random.Random(0), captions_per_image=captions_per_image), vocab
 
 
 def said(batch, vocab: Vocab, row: int) -> str:

@@ -19,7 +19,7 @@ lint: $(DEV_STAMP)
 bench: $(DEV_STAMP)
 	$(PYTHON) -m bench
 
-# Rebuilds the bundled model from scratch, screens rendered included (at most 90 minutes on
+# Rebuilds the bundled model from scratch, screens rendered included (at most 60 minutes on
 # 2 CPU cores), measures it against the MLE-only generator on photos and on real and
 # held-out rendered screens, and puts it in assets/model.
 train: $(DEV_STAMP)

@@ -52,6 +52,11 @@ class PhaseConfig:
     samples_per_image: int = 5  # K: the self-critical baseline is the mean of the other K-1
     reward_disc_weight: float = 0.3  # lambda in reward = lambda*D + (1-lambda)*CIDEr-D
     adv_ce_weight: float = 0.1
+    # That cross-entropy takes, for each human caption, the best of this many noise draws
+    # rather than one (conditional IMLE, Li et al. 2019): each caption pulls the noise that
+    # already comes nearest to saying it, so that different noise learns to say different
+    # true things of a photo rather than the noise being ignored. 1: one draw.
+    adv_noise_candidates: int = 1
     # mu: a sample loses reward for the bigrams it shares with the other K-1 samples of its
     # image, so the policy gradient cannot collapse every noise vector onto one caption.
     reward_overlap_weight: float = 0.0

@@ -551,6 +551,25 @@ class Run:
         )
         return out, rep, noise, style
 
+    def closest_noise(self, b: Batch, features, pooled, autocast) -> torch.Tensor:
+        """For each human caption of `b`, the one of `adv_noise_candidates` noise draws under
+        which the generator finds it likeliest (conditional IMLE): (captions, noise_dim)."""
+        dev, m = self.dist.device, self.config.phases.adv_noise_candidates
+        h = len(b.inputs)
+        noise = torch.randn(m, h, self.model_config.noise_dim, device=dev)
+        if m == 1:
+            return noise[0]
+        targets = b.targets.to(dev).repeat(m, 1)
+        said = targets != 0
+        index = b.image_index.to(dev).repeat(m)
+        with torch.no_grad(), autocast:
+            logits = self.generator.decoder(b.inputs.to(dev).repeat(m, 1), features[index],
+                                            pooled[index], noise.flatten(0, 1),
+                                            b.style.to(dev).repeat(m), said)
+        logp = torch.log_softmax(logits.float(), -1).gather(-1, targets[said][:, None])[:, 0]
+        nll = logp.new_zeros(m * h).index_add(0, said.nonzero()[:, 0], -logp).view(m, h)
+        return noise[nll.argmin(0), torch.arange(h, device=dev)]
+
     def disc_loss(self, disc, b, pooled, fakes, fake_rep, fake_style):
         """Human (matched, right register) vs generated, mismatched and wrong-register human."""
         dev = self.dist.device
@@ -703,13 +722,12 @@ class Run:
             dev = d.device
             human_in, human_out = b.inputs.to(dev), b.targets.to(dev)
             sample_in = torch.cat([torch.full_like(samples[:, :1], v.bos), samples[:, :-1]], 1)
-            h = len(human_in)
             index = torch.cat([rep, b.image_index.to(dev)])
             parts = {
                 "tokens": [sample_in, human_in],
                 "features": [features[index]],
                 "pooled": [pooled[index]],
-                "noise": [noise, torch.randn(h, noise.shape[1], device=dev)],
+                "noise": [noise, self.closest_noise(b, features, pooled, autocast)],
                 "style": [style, b.style.to(dev)],
             }
             screen = self._screen_captions(parts) if self.screen_batcher is not None else None

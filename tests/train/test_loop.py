@@ -3,6 +3,7 @@ the engine accepts, and --resume picking up where a run stopped."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import math
 import random
@@ -20,10 +21,11 @@ from engine.decode import beam_search
 from engine.describe import Describer
 from tests.train.fixtures import tiny_recipe
 from train import export, loop
-from train.batches import Corpus
+from train.batches import Batch, Corpus
 from train.config import TrainConfig
 from train.data import CaptionedImage, Vocab
 from train.loop import Run, autocast_precision, policy_gradient, reward_scorers, train
+from train.model import Generator
 
 
 @pytest.fixture(scope="module")
@@ -169,6 +171,44 @@ def test_the_entropy_bonus_keeps_the_policy_open():
             return policy_gradient(logits - 1.0 * logits.grad, samples, advantage)[1].item()
 
     assert entropy_after(1.0) > entropy_after(0.0)
+
+
+@pytest.mark.parametrize("candidates", [1, 4])
+def test_each_human_caption_takes_the_noise_that_says_it_likeliest(candidates):
+    """phases.adv_noise_candidates: of that many noise draws, each human caption of a GAN step
+    gets the one under which the generator finds it likeliest (its words' summed NLL, padding
+    left out); with one, the draw itself."""
+    config = TrainConfig.load(Path(__file__).resolve().parents[2] / "train/configs/tiny.toml")
+    config.model.vocab_size = 40
+    config.phases.adv_noise_candidates = candidates
+    torch.manual_seed(0)
+    generator = Generator(config.model).eval()
+    size = config.model.image_size
+    features, pooled = generator.encoder(torch.randn(2, 3, size, size))
+    targets = torch.randint(3, 40, (6, 7))
+    targets[::2, 4:] = 0  # shorter captions, padded
+    inputs = torch.cat([torch.ones(6, 1, dtype=torch.long), targets[:, :-1]], 1)
+    batch = Batch(images=torch.zeros(2, 3, size, size), inputs=inputs, targets=targets,
+                  image_index=torch.tensor([0, 0, 0, 1, 1, 1]), style=torch.tensor([0, 1] * 3),
+                  bow=torch.zeros(2, 40), image_ids=[0, 1])
+    run = SimpleNamespace(config=config, model_config=config.model, generator=generator,
+                          dist=SimpleNamespace(device="cpu"))
+    torch.manual_seed(5)
+    with torch.no_grad():
+        chosen = Run.closest_noise(run, batch, features, pooled, contextlib.nullcontext())
+    torch.manual_seed(5)
+    draws = torch.randn(candidates, 6, config.model.noise_dim)
+    nll = []
+    with torch.no_grad():
+        for noise in draws:
+            logits = generator.decoder(inputs, features[batch.image_index],
+                                       pooled[batch.image_index], noise, batch.style)
+            logp = torch.log_softmax(logits, -1).gather(-1, targets[..., None])[..., 0]
+            nll.append(-(logp * (targets != 0)).sum(1))
+    best = torch.stack(nll).argmin(0)
+    assert torch.allclose(chosen, draws[best, torch.arange(6)])
+    if candidates > 1:
+        assert len(set(best.tolist())) > 1  # the captions did not all take one draw
 
 
 @pytest.mark.parametrize("references", ["casual", "human"])

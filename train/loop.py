@@ -185,12 +185,17 @@ def policy_gradient(logits, samples, advantage) -> tuple[torch.Tensor, torch.Ten
     (the loss, the policy's mean entropy per word said). The entropy is the GAN's bonus: the
     CIDEr reward sharpens every step onto the words the references share, and the bonus holds
     the other words open."""
-    said = samples != 0
     logp = torch.log_softmax(logits, -1)
-    taken = logp.gather(-1, samples[said][:, None])[:, 0]
-    per_sample = taken.new_zeros(len(samples)).index_add(0, said.nonzero()[:, 0], taken)
     entropy = -(logp.exp() * logp).sum(-1).mean()
-    return -(advantage * per_sample).mean(), entropy
+    return -(advantage * said_logp(logp, samples)).mean(), entropy
+
+
+def said_logp(logp, tokens) -> torch.Tensor:
+    """Each row's log-probability of the words it said: logp (S,V+M) at the S positions where
+    tokens (N,T) != 0, row after row -> (N,)."""
+    said = tokens != 0
+    taken = logp.gather(-1, tokens[said][:, None])[:, 0]
+    return taken.new_zeros(len(tokens)).index_add(0, said.nonzero()[:, 0], taken)
 
 
 class Run:
@@ -566,9 +571,8 @@ class Run:
             logits = self.generator.decoder(b.inputs.to(dev).repeat(m, 1), features[index],
                                             pooled[index], noise.flatten(0, 1),
                                             b.style.to(dev).repeat(m), said)
-        logp = torch.log_softmax(logits.float(), -1).gather(-1, targets[said][:, None])[:, 0]
-        nll = logp.new_zeros(m * h).index_add(0, said.nonzero()[:, 0], -logp).view(m, h)
-        return noise[nll.argmin(0), torch.arange(h, device=dev)]
+        likelihood = said_logp(torch.log_softmax(logits.float(), -1), targets).view(m, h)
+        return noise[likelihood.argmax(0), torch.arange(h, device=dev)]
 
     def disc_loss(self, disc, b, pooled, fakes, fake_rep, fake_style):
         """Human (matched, right register) vs generated, mismatched and wrong-register human."""

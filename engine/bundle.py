@@ -12,6 +12,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from engine.decode import TEMPERATURE
 from engine.errors import ModelError
 from engine.paths import BUNDLED_MODEL_DIR
 from engine.text import SPECIAL_TOKENS
@@ -35,6 +36,9 @@ class Bundle:
     config: dict = field(repr=False)
     # Words a screen's description says only when the screen shows them (engine.describe).
     shown_words: tuple[str, ...] = ()
+    # "Say it differently": the temperature the model's samples are drawn at (older
+    # bundles do not say, and take the engine's default).
+    sample_temperature: float = TEMPERATURE
 
     @property
     def encoder_path(self) -> Path:
@@ -98,6 +102,7 @@ def load_bundle(path: str | os.PathLike | None = None) -> Bundle:
             vocab=vocab,
             config=config,
             shown_words=tuple(config.get("copy", {}).get("shown_words", ())),
+            sample_temperature=float(config.get("sample_temperature", TEMPERATURE)),
         )
     except ModelError:
         raise

@@ -16,7 +16,8 @@ import numpy as np
 
 from engine.text import BAD_ENDINGS, BOS, EOS, PAD, UNK
 
-# "Say it differently": nucleus sampling a little cooler than the model's own distribution.
+# "Say it differently": nucleus sampling a little cooler than the model's own distribution,
+# for a bundle that does not name its own temperature.
 TEMPERATURE = 0.8
 TOP_P = 0.9
 

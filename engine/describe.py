@@ -138,7 +138,8 @@ class Describer:
             noise = rng.standard_normal((count, self.bundle.noise_dim)).astype(np.float32)
             batch = {name: np.repeat(value, count, axis=0) for name, value in context.items()}
             sampled = sample(self.step, self.start_state(batch, style_id, noise, ocr),
-                             self.tokens, limit, rng=rng, forbidden=forbidden)
+                             self.tokens, limit, rng=rng, forbidden=forbidden,
+                             temperature=self.bundle.sample_temperature)
             texts += [self.text_of(tokens, words) for tokens in sampled]
         timings["decode"] = (time.perf_counter() - started) * 1000
         if detail == "short":  # the full detail reads every line after the description

@@ -45,6 +45,10 @@ class PhaseConfig:
     adv_steps: int = 300
     adv_minutes: float = 0.0
     adv_lr: float = 5e-5
+    # The GAN's learning rate falls from adv_lr to zero on a half cosine over the phase (by
+    # steps or by the clock, whichever is further along), as the MLE phase's does, so that
+    # the phase ends on an annealed generator rather than one mid-stride. False: constant.
+    adv_lr_decay: bool = False
     # The GAN's generator passes (its sampling, its forward and backward) in bfloat16, as
     # `mle_bf16` does for the MLE steps; the discriminator stays float32.
     adv_bf16: str = "off"
@@ -113,6 +117,10 @@ class TrainConfig:
     name: str = "default"
     seed: int = 1234
     threads: int = 2
+    # The temperature at which the bundle's "say it differently" samples are drawn (written
+    # into its config.json for the engine). A generator whose noise carries the variety wants
+    # it cool; one that ignores its noise needs a warmer one to vary at all.
+    sample_temperature: float = 0.8
     model: ModelConfig = field(default_factory=ModelConfig)
     data: DataConfig = field(default_factory=DataConfig)
     phases: PhaseConfig = field(default_factory=PhaseConfig)

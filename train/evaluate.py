@@ -20,7 +20,7 @@ from pathlib import Path
 import numpy as np
 
 from engine.bundle import default_model_dir
-from engine.decode import TEMPERATURE, TOP_P, beam_search, sample
+from engine.decode import TOP_P, beam_search, sample
 from engine.describe import STYLES, Describer
 from engine.ocr import TextReader
 from engine.text import detokenize
@@ -44,9 +44,9 @@ class Captioner:
         self.bundle = self.describer.bundle
 
     def describe(self, images, style: str, mode: str, rng: np.random.Generator | None = None,
-                 temperature: float = TEMPERATURE):
+                 temperature: float | None = None):
         """Captions of `images` (B,S,S,3) uint8 at the bundle's size: mode "greedy" or "beam"
-        (noise 0), or "sample" (noise ~ N(0,1), at `temperature`)."""
+        (noise 0), or "sample" (noise ~ N(0,1), at `temperature`, by default the bundle's)."""
         b, describer = self.bundle, self.describer
         if mode == "sample":
             noise = rng.standard_normal((len(images), b.noise_dim)).astype(np.float32)
@@ -58,7 +58,7 @@ class Captioner:
             ids = beam_search(describer.step, state, describer.tokens, b.max_length)
         else:
             ids = sample(describer.step, state, describer.tokens, b.max_length, rng=rng,
-                         temperature=temperature)
+                         temperature=temperature or b.sample_temperature)
         return [detokenize([b.vocab[i] for i in row]) for row in ids]
 
 
@@ -85,8 +85,9 @@ def _validation(config: TrainConfig, limit: int, image_size: int):
     return train_items, val_items, images, scored
 
 
-def _samples(captioner, images, rng, temperature: float = TEMPERATURE) -> dict[str, list[str]]:
-    """SAMPLES plain captions of each image, each with its own noise: {image index: captions}."""
+def _samples(captioner, images, rng, temperature: float | None = None) -> dict[str, list[str]]:
+    """SAMPLES plain captions of each image, each with its own noise, at `temperature` (by
+    default the bundle's, as the app draws them): {image index: captions}."""
     repeated = np.repeat(np.asarray(images), SAMPLES, axis=0)
     texts = _in_batches(captioner, repeated, 250, style="plain", mode="sample", rng=rng,
                         temperature=temperature)
@@ -122,6 +123,7 @@ def evaluate(bundle_dir: Path, config: TrainConfig, limit: int, seed: int) -> di
             "greedy": scored(greedy),
             "beam3": plain_beam,
             "samples": diversity(per_image),
+            "samples_temperature": captioner.bundle.sample_temperature,
             "samples_cider_d": _samples_cider(per_image, scored),
             "beam3_distinct_share": len(set(beam)) / len(beam),
             "beam3_vocabulary": len({w for t in beam for w in t.lower().split()}),
@@ -191,6 +193,7 @@ ROWS = (
     ("CIDEr-D, greedy", ("plain", "greedy", "cider_d")),
     ("BLEU-4, beam 3", ("plain", "beam3", "bleu4")),
     ("CIDEr-D, beam 3", ("plain", "beam3", "cider_d")),
+    ("sampling temperature (the bundle's)", ("plain", "samples_temperature")),
     ("Div-1, 5 samples", ("plain", "samples", "div1")),
     ("Div-2, 5 samples", ("plain", "samples", "div2")),
     ("mBLEU-4, 5 samples (lower: more diverse)", ("plain", "samples", "mbleu4")),

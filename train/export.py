@@ -205,6 +205,7 @@ def export_bundle(generator, vocab: Vocab, config, folder: Path, data: dict, met
         # kind of picture gets its own bound.
         "max_length": config.data.max_length + 1,
         "noise_dim": c.noise_dim,
+        "sample_temperature": config.sample_temperature,
         "styles": list(c.styles),
         "decoder_state": {STATE: c.hidden_dim},
         # The decoder's logits are the vocabulary, then one copy score per OCR token.

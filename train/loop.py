@@ -667,8 +667,6 @@ class Run:
         p, d, v = self.config.phases, self.dist, self.data.vocab
         decoder = distributed.wrap(self.generator.decoder, d)
         disc = distributed.wrap(self.discriminator, d)
-        for group in self.g_opt.param_groups:
-            group["lr"] = p.adv_lr
         for param in [*self.generator.encoder.parameters(), *self.generator.bow.parameters()]:
             param.requires_grad_(False)
         scorers = reward_scorers(self.data.train, v, self.plain, self.casual,
@@ -694,6 +692,8 @@ class Run:
         phase_started = time.time()
         bar = tqdm(range(self.progress["step"], p.adv_steps), desc="GAN", disable=not d.main)
         for step in bar:
+            for group in self.g_opt.param_groups:
+                group["lr"] = self.adv_lr_at(step, spent_before + time.time() - phase_started)
             ids = self._step_ids(step, p.adv_images_per_step)
             b, features, pooled = self.frozen_features(ids)
             styles = self.image_styles(len(ids))
@@ -798,6 +798,7 @@ class Run:
                     "phase": "adv",
                     "epoch": len(self.entries) + 1,
                     "step": step + 1,
+                    "lr": self.g_opt.param_groups[0]["lr"],
                     "precision": str(precision).removeprefix("torch."),
                     "seconds": time.time() - started,
                 }
@@ -814,6 +815,17 @@ class Run:
             self.export("bundle-gan")
         self.mix_with_mle(p.adv_mix)
         self.save()
+
+    def adv_lr_at(self, step: int, seconds: float) -> float:
+        """The GAN's learning rate at `step`, `seconds` into the phase (`adv_lr_decay`)."""
+        p = self.config.phases
+        if not p.adv_lr_decay:
+            return p.adv_lr
+        share = step / p.adv_steps
+        if p.adv_minutes:
+            share = max(share, seconds / (60 * p.adv_minutes))
+        share = distributed.agreed_max(share, self.dist)
+        return p.adv_lr * 0.5 * (1 + math.cos(math.pi * min(1.0, share)))
 
     def mix_with_mle(self, share: float) -> None:
         """Set the generator's weights to `share` of its own (after the GAN) and the rest of

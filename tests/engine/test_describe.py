@@ -86,3 +86,28 @@ def test_a_screen_description_says_no_screen_word_that_its_text_lacks(monkeypatc
     without = dataclasses.replace(load_bundle(), shown_words=())
     monkeypatch.setattr(describe, "load_bundle", lambda path: without)
     assert "download" in tokenize(Describer(use_gpu=False).describe(image).text)
+
+
+def test_alternatives_are_sampled_at_the_temperature_the_bundle_names(tiny_bundle, monkeypatch):
+    """A bundle's config.json names the temperature its "say it differently" samples are
+    drawn at; one that does not (bundles built before) gets the engine's default."""
+    import json
+
+    import engine.describe
+    from engine.decode import TEMPERATURE
+
+    used = []
+    real_sample = engine.describe.sample
+
+    def recording_sample(*args, temperature, **kwargs):
+        used.append(temperature)
+        return real_sample(*args, temperature=temperature, **kwargs)
+
+    monkeypatch.setattr(engine.describe, "sample", recording_sample)
+    image = Image.new("RGB", (8, 8))
+    Describer(tiny_bundle, use_gpu=False).describe(image, samples=3, seed=1)
+    config_file = tiny_bundle / "config.json"
+    config = json.loads(config_file.read_text())
+    config_file.write_text(json.dumps({**config, "sample_temperature": 0.3}))
+    Describer(tiny_bundle, use_gpu=False).describe(image, samples=3, seed=1)
+    assert used == [TEMPERATURE, 0.3]

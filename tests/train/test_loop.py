@@ -211,6 +211,26 @@ def test_each_human_caption_takes_the_noise_that_says_it_likeliest(candidates):
         assert len(set(best.tolist())) > 1  # the captions did not all take one draw
 
 
+@pytest.mark.parametrize("decay", [False, True])
+def test_the_gan_learning_rate_anneals_to_zero_by_steps_or_by_the_clock(decay):
+    """phases.adv_lr_decay: the GAN's learning rate falls on a half cosine from adv_lr to zero,
+    by whichever is further along, its steps or its minutes; without it, it stays adv_lr."""
+    phases = TrainConfig().phases
+    phases.adv_lr, phases.adv_lr_decay, phases.adv_steps, phases.adv_minutes = 1e-3, decay, 100, 10
+    run = SimpleNamespace(config=SimpleNamespace(phases=phases), dist=SimpleNamespace(world=1))
+    rates = {
+        (step, minutes): Run.adv_lr_at(run, step, 60 * minutes)
+        for step, minutes in ((0, 0), (50, 1), (10, 5), (100, 1), (10, 10), (120, 12))
+    }
+    if not decay:
+        assert set(rates.values()) == {1e-3}
+        return
+    assert rates[0, 0] == pytest.approx(1e-3)
+    assert rates[50, 1] == pytest.approx(5e-4)  # half the steps
+    assert rates[10, 5] == pytest.approx(5e-4)  # half the minutes
+    assert rates[100, 1] == rates[10, 10] == rates[120, 12] == pytest.approx(0.0)
+
+
 @pytest.mark.parametrize("references", ["casual", "human"])
 def test_casual_samples_are_rewarded_against_the_chosen_references(references):
     """With "human", a casual sample earns its CIDEr-D reward for saying what the human

@@ -32,6 +32,7 @@ from train.model import Generator
 def run(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("run")
     config = tiny_recipe(tmp)
+    config.sample_temperature = 0.45  # not the engine's default: the bundles must carry it
     out = tmp / "out"
     return config, out, train(config, out)
 
@@ -53,6 +54,7 @@ def test_bundles_load_in_the_engine(run):
         bundle = load_bundle(folder)
         assert bundle.styles == ("casual", "plain")
         assert bundle.image_size == config.model.image_size
+        assert bundle.sample_temperature == config.sample_temperature
         assert bundle.config["terms"].startswith("Trained on data supplied by the user")
         assert bundle.config["metrics"]["during_training"]["cider_d"] is not None
 

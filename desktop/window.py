@@ -55,6 +55,10 @@ log = logging.getLogger(__name__)
 IMAGE_FILTER = "Pictures (*.png *.jpg *.jpeg *.bmp *.gif *.webp *.tif *.tiff);;All files (*)"
 # The window manager needs a moment to take our window off the screen before a capture.
 HIDE_DELAY_MS = 150
+# "Say it differently" draws this many samples in one batch and says the first that differs
+# from what was said last: a model sampled cool (engine: a bundle's sample_temperature) often
+# repeats itself, and a user who asked for something different should not hear the same words.
+DIFFERENT_DRAWS = 5
 
 
 def _hotkey_label(combo: str) -> str:
@@ -310,8 +314,10 @@ class MainWindow(QMainWindow):
         request, self._current = self._current, None
         self.status.setText(self._engine_message)
         if reply.get("ok"):
-            samples = reply.get("samples") or [reply["text"]]
-            text = samples[-1] if request.get("samples", 1) > 1 else reply["text"]
+            text = reply["text"]
+            if request.get("samples", 1) > 1:
+                drawn = (reply.get("samples") or [text])[1:] or [text]
+                text = next((t for t in drawn if t != self._last_text), drawn[0])
             if request.get("detail") == "full" and reply.get("details"):
                 text = reply["details"]
             self._replace_last(request)
@@ -351,7 +357,7 @@ class MainWindow(QMainWindow):
         if self._last is None:
             self.report("There is nothing to describe again yet.")
             return
-        self._send(self._last["path"], self._last["source"], samples=2,
+        self._send(self._last["path"], self._last["source"], samples=1 + DIFFERENT_DRAWS,
                    seed=random.randrange(2**31))
 
     def more_detail(self) -> None:

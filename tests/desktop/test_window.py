@@ -169,6 +169,33 @@ def test_say_it_differently_asks_for_a_new_sample(qtbot, window, tmp_path, monke
     assert len(seen) > 1  # samples differ; the tiny model says "A dog runs." or "A cat..."
 
 
+def _seed_whose_first_sample_repeats(describer, image, said: str, style: str) -> int:
+    """A seed whose first "say it differently" sample says `said` again, and a later one not."""
+    for seed in range(200):
+        alternatives = describer.describe(image, style=style, seed=seed,
+                                          samples=1 + window_module.DIFFERENT_DRAWS).alternatives
+        if alternatives[0] == said and any(text != said for text in alternatives):
+            return seed
+    raise AssertionError("no such seed for the tiny bundle")
+
+
+def test_say_it_differently_does_not_repeat_what_was_just_said(qtbot, window, tmp_path,
+                                                                monkeypatch, tiny_bundle):
+    """Of the samples drawn at once, the first that differs from the words just said is
+    spoken, even where the first sample repeats them."""
+    from engine import Describer
+
+    photo = tmp_path / "photo.png"
+    Image.new("RGB", (8, 8)).save(photo)
+    said = _describe(qtbot, window, [photo])
+    seed = _seed_whose_first_sample_repeats(Describer(tiny_bundle, use_gpu=False),
+                                            Image.open(photo), said, window.settings["style"])
+    monkeypatch.setattr(window_module.random, "randrange", lambda _: seed)
+    with qtbot.waitSignal(window.description_shown, timeout=30_000) as blocker:
+        window.say_differently()
+    assert blocker.args[0] != said
+
+
 def test_a_black_capture_is_reported_not_described(qtbot, window):
     # The offscreen platform has no real screen: its captures come back black.
     with qtbot.waitSignal(window.description_shown, timeout=10_000) as blocker:

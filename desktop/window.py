@@ -316,7 +316,8 @@ class MainWindow(QMainWindow):
         if reply.get("ok"):
             text = reply["text"]
             if request.get("samples", 1) > 1:
-                drawn = (reply.get("samples") or [text])[1:] or [text]
+                samples = reply.get("samples") or [text]
+                drawn = samples[1:] or samples  # the first is the description itself
                 text = next((t for t in drawn if t != self._last_text), drawn[0])
             if request.get("detail") == "full" and reply.get("details"):
                 text = reply["details"]

@@ -61,10 +61,6 @@ class PhaseConfig:
     # already comes nearest to saying it, so that different noise learns to say different
     # true things of a photo rather than the noise being ignored. 1: one draw.
     adv_noise_candidates: int = 1
-    # The human captions' cross-entropy once more, at this weight, under the mean noise (zero),
-    # the noise the engine's beam search describes with: under IMLE each draw learns a way of
-    # saying a photo, and this teaches the mean one to say what its captions share. 0: off.
-    adv_mean_noise_ce_weight: float = 0.0
     # mu: a sample loses reward for the bigrams it shares with the other K-1 samples of its
     # image, so the policy gradient cannot collapse every noise vector onto one caption.
     reward_overlap_weight: float = 0.0

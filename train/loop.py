@@ -726,27 +726,20 @@ class Run:
             dev = d.device
             human_in, human_out = b.inputs.to(dev), b.targets.to(dev)
             sample_in = torch.cat([torch.full_like(samples[:, :1], v.bos), samples[:, :-1]], 1)
-            human_noise = self.closest_noise(b, features, pooled, autocast)
-            groups = [(rep, sample_in, noise, style), (b.image_index.to(dev), human_in,
-                                                        human_noise, b.style.to(dev))]
-            kept = [samples != 0, human_out != 0]
-            if p.adv_mean_noise_ce_weight:
-                groups.append((b.image_index.to(dev), human_in, torch.zeros_like(human_noise),
-                               b.style.to(dev)))
-                kept.append(human_out != 0)
-            index = torch.cat([g[0] for g in groups])
+            index = torch.cat([rep, b.image_index.to(dev)])
             parts = {
-                "tokens": [g[1] for g in groups],
+                "tokens": [sample_in, human_in],
                 "features": [features[index]],
                 "pooled": [pooled[index]],
-                "noise": [g[2] for g in groups],
-                "style": [g[3] for g in groups],
+                "noise": [noise, self.closest_noise(b, features, pooled, autocast)],
+                "style": [style, b.style.to(dev)],
             }
             screen = self._screen_captions(parts) if self.screen_batcher is not None else None
             width = max(t.shape[1] for t in parts["tokens"])
             tokens = torch.cat([F.pad(t, (0, width - t.shape[1])) for t in parts["tokens"]])
             # Logits of the words said alone: a step's rows are padded to its longest screen
             # description, and most of the (rows, width) positions say nothing.
+            kept = [samples != 0, human_out != 0]
             if screen is not None:
                 kept.append(screen.targets.to(dev) != 0)
             keep = torch.cat([F.pad(t, (0, width - t.shape[1])) for t in kept])
@@ -754,16 +747,11 @@ class Run:
             with autocast:
                 logits = decoder(tokens, *(torch.cat(parts[k]) for k in
                                            ("features", "pooled", "noise", "style")), keep, *ocr)
-            sample_logits, human_logits, *rest = logits.split([int(t.sum()) for t in kept])
+            sample_logits, human_logits, *screen_logits = logits.split(
+                [int(t.sum()) for t in kept])
             pg, entropy = policy_gradient(sample_logits, samples, advantage)
             ce = F.cross_entropy(human_logits, human_out[kept[1]])
             loss = pg + p.adv_ce_weight * ce - p.entropy_weight * entropy
-            mean_noise_ce = float("nan")
-            if p.adv_mean_noise_ce_weight:
-                mean_loss = F.cross_entropy(rest.pop(0), human_out[kept[1]])
-                loss = loss + p.adv_mean_noise_ce_weight * mean_loss
-                mean_noise_ce = mean_loss.item()
-            screen_logits = rest
             screen_ce = float("nan")
             if screen is not None:
                 screen_loss = self._caption_loss(screen_logits[0], screen, 0.0)
@@ -791,7 +779,6 @@ class Run:
                 ("pg", pg.item()),
                 ("entropy", entropy.item()),
                 ("ce", ce.item()),
-                ("mean_noise_ce", mean_noise_ce),
                 ("screen_ce", screen_ce),
                 ("d_loss", d_loss),
                 ("d_accuracy", d_acc),

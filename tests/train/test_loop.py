@@ -321,24 +321,6 @@ def test_the_gan_rewards_words_by_how_often_people_say_them(tmp_path):
     assert adv and all(math.isfinite(e["word_ratio"]) for e in adv)
 
 
-@pytest.mark.parametrize("weight", [0.0, 1.0])
-def test_the_gan_teaches_the_mean_noise_the_human_captions(tmp_path, weight):
-    """phases.adv_mean_noise_ce_weight: beside the IMLE draws, the human captions' cross-entropy
-    under the zero noise joins the GAN's loss and is logged; off, it is not computed."""
-    config = tiny_recipe(tmp_path)
-    config.phases.adv_noise_candidates = 3
-    config.phases.adv_mean_noise_ce_weight = weight
-    out = tmp_path / "out"
-    train(config, out)
-    adv = [e for e in json.loads((out / "train_log.json").read_text())["entries"]
-           if e["phase"] == "adv"]
-    assert adv and all(math.isfinite(e["ce"]) for e in adv)
-    if weight:
-        assert all(math.isfinite(e["mean_noise_ce"]) and e["mean_noise_ce"] > 0 for e in adv)
-    else:
-        assert not any("mean_noise_ce" in e for e in adv)
-
-
 def test_the_gan_from_another_runs_mle_generator(run, tmp_path):
     """--from-mle: no MLE phase; D and the GAN start from that generator, which becomes the
     run's bundle-mle. Another vocabulary is refused."""

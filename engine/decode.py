@@ -75,9 +75,9 @@ def _log_softmax(logits: np.ndarray) -> np.ndarray:
 
 
 def _mask(logp: np.ndarray, tokens: Tokens, previous: np.ndarray, length: int, min_length: int,
-          history, forbidden: Sequence[int]) -> np.ndarray:
-    """Rule out what a description never says next; `history` holds each row's tokens so far,
-    `forbidden` the vocabulary ids this picture's description may not say."""
+          history: np.ndarray, forbidden: Sequence[int]) -> np.ndarray:
+    """Rule out what a description never says next; `history` (B, length) holds each row's
+    tokens so far, `forbidden` the vocabulary ids this picture's description may not say."""
     logp[:, list(tokens.banned)] = -np.inf
     logp[:, list(forbidden)] = -np.inf
     # A word said twice in a row is never what a person says ("a a dog").
@@ -87,8 +87,8 @@ def _mask(logp: np.ndarray, tokens: Tokens, previous: np.ndarray, length: int, m
     elif tokens.no_end_after:
         logp[tokens.cannot_end(previous), tokens.eos] = -np.inf
     if tokens.vocab_size:
-        for row, said in enumerate(history):
-            logp[row, [int(t) for t in said if t >= tokens.vocab_size]] = -np.inf
+        rows, positions = np.nonzero(history >= tokens.vocab_size)
+        logp[rows, history[rows, positions]] = -np.inf
     return logp
 
 
@@ -113,10 +113,12 @@ def sample(
     previous = np.full(batch, tokens.bos, dtype=np.int64)
     done = np.zeros(batch, dtype=bool)
     out: list[list[int]] = [[] for _ in range(batch)]
+    history = np.zeros((batch, 0), dtype=np.int64)  # every row's tokens, past its end too
     for length in range(max_length):
         logits, update = step(previous, state)
         state = _merge(state, update)
-        logp = _mask(_log_softmax(logits), tokens, previous, length, min_length, out, forbidden)
+        logp = _mask(_log_softmax(logits), tokens, previous, length, min_length, history,
+                     forbidden)
         if rng is None:
             chosen = logp.argmax(axis=-1)
         else:
@@ -130,6 +132,7 @@ def sample(
         if done.all():
             break
         previous = chosen.astype(np.int64)
+        history = np.concatenate([history, previous[:, None]], axis=1)
     return out
 
 
@@ -173,7 +176,8 @@ def beam_search(
         total = (scores[:, :, None] + logp.reshape(batch, k, vocab)).reshape(batch, k * vocab)
         # The 2k best (room to replace beams that finish), found without a full sort.
         best = np.argpartition(-total, 2 * k, axis=-1)[:, : 2 * k]
-        best = np.take_along_axis(best, np.argsort(-np.take_along_axis(total, best, -1)), -1)
+        pictures = np.arange(batch)[:, None]
+        best = best[pictures, np.argsort(-total[pictures, best])]
         new_rows, new_tokens, new_scores = [], [], []
         for b in range(batch):
             rows, toks, vals = [], [], []

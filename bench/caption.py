@@ -1,6 +1,6 @@
 """Caption latency per photo at batch 1 on 2 CPU threads, median over 50 Flickr8k photos: the
 engine's ONNX graphs against the same generator run eagerly in PyTorch, with the same beam
-search, so the ratio is the graphs' alone.
+search, so the ratio is the graphs' alone; each photo goes through one and then the other.
 
 The bundle holds ONNX graphs only. Where no PyTorch generator of it is in runs/ (a fresh
 checkout), the eager side is the bundle's architecture built from its config, untrained:
@@ -14,7 +14,7 @@ from pathlib import Path
 
 import numpy as np
 
-from bench.timing import median_ms
+from bench.timing import paired_median_ms
 from engine import Describer, ModelError, load_image
 from engine.decode import beam_search
 
@@ -100,15 +100,13 @@ def main() -> None:
         steps.append(0)
         return onnx(image)
 
-    onnx_ms = median_ms(onnx_counted, images)
-    print(f"caption latency, ONNX, beam search, batch 1, 2 CPU threads: {onnx_ms:.1f} ms "
-          f"(median of {len(images)} photos)")
     checkpoint = _checkpoint_of(describer.bundle.path)
     if checkpoint is None:
-        eager = _captioner(describer, *_eager_parts(_untrained(describer.bundle.config)))
-        # The warm-up run counted too: the timed runs' counts are the last, one per photo.
-        runs = list(zip(images, steps[-len(images):], strict=True))
-        eager_ms = median_ms(lambda run: eager(*run), runs)
+        untrained = _captioner(describer, *_eager_parts(_untrained(describer.bundle.config)))
+
+        def eager(image):
+            return untrained(image, steps[-1])  # as many steps as ONNX took on this photo
+
         which = "the bundle's architecture, untrained: no PyTorch generator of this bundle in runs/"
         how = "as many decoder steps as ONNX"
     else:
@@ -120,10 +118,12 @@ def main() -> None:
             print(f"caption latency, PyTorch eager: {checkpoint.relative_to(ROOT)} does not "
                   f"fit the current model code ({str(error).splitlines()[0]})")
             return
-        eager_ms = median_ms(eager, images)
         which, how = checkpoint.relative_to(ROOT), "same decoding"
-    print(f"caption latency, PyTorch eager ({which}), {how}: {eager_ms:.1f} ms; ONNX is "
-          f"{eager_ms / onnx_ms:.1f}x faster")
+    onnx_ms, eager_ms = paired_median_ms(onnx_counted, eager, images)
+    print(f"caption latency, ONNX, beam search, batch 1, 2 CPU threads: {onnx_ms:.1f} ms "
+          f"(median of {len(images)} photos)")
+    print(f"caption latency, PyTorch eager ({which}), {how}, each photo in turn with ONNX: "
+          f"{eager_ms:.1f} ms; ONNX is {eager_ms / onnx_ms:.1f}x faster")
 
 
 def _untrained(bundle_config: dict):

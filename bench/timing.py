@@ -1,4 +1,5 @@
-"""The one way the benches time work: a warm-up run, then the median over the inputs."""
+"""How the benches time work: a warm-up run, then the median over the inputs; two ways of doing
+one job are timed input by input in turn."""
 
 from __future__ import annotations
 
@@ -17,3 +18,19 @@ def median_ms(work: Callable, inputs: Sequence) -> float:
         work(item)
         times.append((time.perf_counter() - started) * 1000)
     return statistics.median(times)
+
+
+def paired_median_ms(first: Callable, second: Callable, inputs: Sequence) -> tuple[float, float]:
+    """Median milliseconds of `first(x)` and of `second(x)` over `inputs`, each input run by
+    one and then the other, after one untimed run of each: on a machine whose speed wanders
+    from one minute to the next (a shared virtual machine), both sides then meet the same
+    machine, and their ratio means what it says."""
+    first(inputs[0])
+    second(inputs[0])
+    times: tuple[list[float], list[float]] = ([], [])
+    for item in inputs:
+        for work, timed in zip((first, second), times, strict=True):
+            started = time.perf_counter()
+            work(item)
+            timed.append((time.perf_counter() - started) * 1000)
+    return statistics.median(times[0]), statistics.median(times[1])

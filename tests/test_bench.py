@@ -1,6 +1,7 @@
 """bench/caption.py: the eager PyTorch side of the caption benchmark decodes what the ONNX side
 does, so that the ratio it prints compares one model run two ways; without the bundle's
-PyTorch generator, it runs the bundle's architecture for as many steps as the ONNX side."""
+PyTorch generator, it runs the bundle's architecture for as many steps as the ONNX side; the
+two sides are timed photo by photo in turn."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import pytest
 from PIL import Image
 
 from bench.caption import _captioner, _counting, _eager_parts, _untrained
+from bench.timing import paired_median_ms
 from engine.describe import Describer
 from tests.train.fixtures import untrained_bundle
 from train.export import load_generator
@@ -43,3 +45,14 @@ def test_without_the_bundles_generator_its_architecture_runs_as_many_steps(tmp_p
     onnx(image)
     eager(image, onnx_steps[-1])
     assert eager_steps[-1] == onnx_steps[-1] > 0
+
+
+def test_two_ways_are_timed_input_by_input_in_turn():
+    """A machine whose speed wanders then slows both sides alike: after one warm-up run of
+    each, every input goes through the first and then the second."""
+    calls = []
+    first_ms, second_ms = paired_median_ms(lambda x: calls.append(("first", x)),
+                                           lambda x: calls.append(("second", x)), [1, 2, 3])
+    assert calls == [("first", 1), ("second", 1), ("first", 1), ("second", 1),
+                     ("first", 2), ("second", 2), ("first", 3), ("second", 3)]
+    assert first_ms >= 0 and second_ms >= 0

@@ -1,5 +1,5 @@
 """How the benches time work: a warm-up run, then the median over the inputs; two ways of doing
-one job are timed input by input in turn."""
+one job take turns by whole passes over the inputs."""
 
 from __future__ import annotations
 
@@ -12,12 +12,7 @@ def median_ms(work: Callable, inputs: Sequence) -> float:
     """Median milliseconds of `work(x)` over `inputs`, after one untimed run (first runs
     allocate)."""
     work(inputs[0])
-    times = []
-    for item in inputs:
-        started = time.perf_counter()
-        work(item)
-        times.append((time.perf_counter() - started) * 1000)
-    return statistics.median(times)
+    return statistics.median(_times_ms(work, inputs))
 
 
 def paired_median_ms(first: Callable, second: Callable, inputs: Sequence,
@@ -33,8 +28,15 @@ def paired_median_ms(first: Callable, second: Callable, inputs: Sequence,
     times: tuple[list[float], list[float]] = ([], [])
     for _ in range(rounds):
         for work, timed in zip((first, second), times, strict=True):
-            for item in inputs:
-                started = time.perf_counter()
-                work(item)
-                timed.append((time.perf_counter() - started) * 1000)
+            timed += _times_ms(work, inputs)
     return statistics.median(times[0]), statistics.median(times[1])
+
+
+def _times_ms(work: Callable, inputs: Sequence) -> list[float]:
+    """Milliseconds of `work(x)` for each of `inputs`, in order."""
+    times = []
+    for item in inputs:
+        started = time.perf_counter()
+        work(item)
+        times.append((time.perf_counter() - started) * 1000)
+    return times

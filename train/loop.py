@@ -207,6 +207,10 @@ class Run:
         self.model_config.vocab_size = len(data.vocab)
         torch.manual_seed(config.seed)  # the same initial weights on every rank
         self.generator = Generator(self.model_config).to(dist.device)
+        # Channels-last weights let oneDNN's convolutions keep the images in the layout they
+        # compute in rather than reorder them at every layer: an MLE step 0.40 to 0.44 s rather
+        # than 0.44 to 0.51 on 2 cores of an AMD EPYC, level on an Intel Xeon.
+        self.generator.encoder.to(memory_format=torch.channels_last)
         self.discriminator = Discriminator(self.model_config).to(dist.device)
         p = config.phases
         self.g_opt = torch.optim.AdamW(self.generator.parameters(), lr=p.mle_lr, weight_decay=1e-4)

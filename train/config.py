@@ -64,10 +64,6 @@ class PhaseConfig:
     # mu: a sample loses reward for the bigrams it shares with the other K-1 samples of its
     # image, so the policy gradient cannot collapse every noise vector onto one caption.
     reward_overlap_weight: float = 0.0
-    # nu: a sample also earns nu times the mean, over its words, of the log ratio of how often
-    # people and the generator say them (train/wordreward.py), so the GAN cannot narrow the
-    # vocabulary onto the words the rest of the reward favours.
-    reward_word_weight: float = 0.0
     # An entropy bonus on the policy gradient (per word, in nats), as reinforcement learning
     # keeps a policy from collapsing: the samples' vocabulary shrinks without it.
     entropy_weight: float = 0.0

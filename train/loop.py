@@ -35,7 +35,6 @@ from train.screendata import (
     render_folder,
 )
 from train.shownwords import shown_words
-from train.wordreward import WordFrequencyReward
 
 log = logging.getLogger(__name__)
 
@@ -675,13 +674,6 @@ class Run:
             param.requires_grad_(False)
         scorers = reward_scorers(self.data.train, v, self.plain, self.casual,
                                  p.casual_reward_references)
-        word_reward = None
-        if p.reward_word_weight:
-            corpus = self.data.train
-            word_reward = WordFrequencyReward({
-                self.plain: [c for captions in corpus.references for c in captions],
-                self.casual: [c for captions in corpus.casual_words for c in captions],
-            })
         precision, autocast = phase_autocast(p.adv_bf16, d.device)
         log.info("GAN steps in %s", precision)
         # Dropout off: the log-probabilities must be those of the policy that sampled.
@@ -716,11 +708,6 @@ class Run:
             overlap = torch.tensor(_overlaps(words, k), device=d.device)
             lam = p.reward_disc_weight
             reward = lam * d_prob + (1 - lam) * cider - p.reward_overlap_weight * overlap
-            word_ratio = float("nan")
-            if word_reward is not None:
-                ratios = torch.tensor(word_reward(words, style.tolist()), device=d.device)
-                reward = reward + p.reward_word_weight * ratios
-                word_ratio = ratios.mean().item()
             reward = reward.view(-1, k)  # (B, K)
             baseline = (reward.sum(1, keepdim=True) - reward) / (k - 1)  # mean of the others
             advantage = (reward - baseline).flatten()
@@ -779,7 +766,6 @@ class Run:
                 ("d_prob", d_prob.mean().item()),
                 ("cider_reward", cider.mean().item()),
                 ("overlap", overlap.mean().item()),
-                ("word_ratio", word_ratio),
                 ("pg", pg.item()),
                 ("entropy", entropy.item()),
                 ("ce", ce.item()),

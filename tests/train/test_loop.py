@@ -310,17 +310,6 @@ def test_a_discriminator_with_set_features_plays(tmp_path):
     assert "likeness.weight" in state["discriminator"]
 
 
-def test_the_gan_rewards_words_by_how_often_people_say_them(tmp_path):
-    """phases.reward_word_weight: the word-frequency reward joins the GAN's and is logged."""
-    config = tiny_recipe(tmp_path)
-    config.phases.reward_word_weight = 1.0
-    out = tmp_path / "out"
-    train(config, out)
-    adv = [e for e in json.loads((out / "train_log.json").read_text())["entries"]
-           if e["phase"] == "adv"]
-    assert adv and all(math.isfinite(e["word_ratio"]) for e in adv)
-
-
 def test_the_gan_from_another_runs_mle_generator(run, tmp_path):
     """--from-mle: no MLE phase; D and the GAN start from that generator, which becomes the
     run's bundle-mle. Another vocabulary is refused."""

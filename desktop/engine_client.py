@@ -65,6 +65,11 @@ class EngineClient(QObject):
                 self._process.kill()
                 self._process.waitForFinished(1000)
 
+    @property
+    def process_id(self) -> int:
+        """The engine process's id; 0 when none runs."""
+        return self._process.processId() if self._process is not None else 0
+
     def set_model_dir(self, model_dir: str | None) -> None:
         self._model_dir = model_dir
         self.stop()

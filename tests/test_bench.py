@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 from PIL import Image
 
+from bench import session
 from bench.caption import _captioner, _counting, _eager_parts, _untrained
 from bench.timing import paired_median_ms
 from engine.describe import Describer
@@ -57,3 +58,16 @@ def test_two_ways_are_timed_in_alternating_passes():
     one_pass = [("first", 1), ("first", 2), ("second", 1), ("second", 2)]
     assert calls == [("first", 1), ("second", 1), *one_pass, *one_pass]
     assert first_ms >= 0 and second_ms >= 0
+
+
+def test_a_session_describes_every_picture_and_measures_both_processes(tiny_bundle, tmp_path,
+                                                                       monkeypatch, qapp):
+    monkeypatch.setenv("LOOKALOUD_SPEECH_WAV_DIR", str(tmp_path / "speech"))
+    photos = []
+    for colour in ("red", "green"):
+        photos.append(tmp_path / f"{colour}.png")
+        Image.new("RGB", (32, 32), colour).save(photos[-1])
+    figures = session.run(photos, 3, str(tiny_bundle))
+    assert figures.descriptions == 3
+    assert len(figures.window_mb) == len(figures.engine_mb) == 2
+    assert all(mb > 20 for mb in (*figures.window_mb, *figures.engine_mb))

@@ -10,6 +10,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from bench.home import private_home
 from engine import ModelError, load_bundle
 from tests.e2e.session import (
     desktop_session,
@@ -43,6 +44,7 @@ app.exec()
 def hotkey_to_speech_ms() -> list[float]:
     screenshot = sorted(SCREENS.glob("*.png"))[0]
     with tempfile.TemporaryDirectory() as folder, desktop_session(Path(folder)) as env:
+        env.update(private_home(Path(folder)))
         other = subprocess.Popen([sys.executable, "-c", SHOW_SCREENSHOT, str(screenshot)],
                                  env=env)
         app = start_app(env)

@@ -10,6 +10,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from bench.home import private_home
+
 PHOTOS = Path(__file__).resolve().parents[2] / "shared" / "data" / "flickr8k" / "images"
 COUNT = 300
 
@@ -79,10 +81,8 @@ def run(photos: list[Path], count: int, model_dir: str | None = None) -> Figures
 def main() -> None:
     photos = sorted(PHOTOS.glob("*.jpg"))[:50]
     with tempfile.TemporaryDirectory() as home:
-        # The session's settings, history and speech stay out of the user's own.
-        for variable in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
-            os.environ[variable] = str(Path(home) / variable.lower())
-        os.environ["LOOKALOUD_SPEECH_WAV_DIR"] = str(Path(home) / "speech")
+        os.environ.update(private_home(Path(home)),
+                          LOOKALOUD_SPEECH_WAV_DIR=str(Path(home) / "speech"))
         figures = run(photos, COUNT)
     print(f"a session of {figures.descriptions} photo descriptions, one window and engine: "
           f"{figures.seconds:.0f} s; resident memory after the first and the last, window "

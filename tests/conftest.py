@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import pytest
 
+from bench.home import private_home as home_variables
 from tests.tiny_bundle import write_tiny_bundle
 
 
 @pytest.fixture(autouse=True)
 def private_home(tmp_path, monkeypatch):
     """Keep every test's settings, data, cache and logs out of the real home."""
-    for variable in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
-        monkeypatch.setenv(variable, str(tmp_path / "home" / variable.lower()))
+    for variable, value in home_variables(tmp_path / "home").items():
+        monkeypatch.setenv(variable, value)
     return tmp_path / "home"
 
 

@@ -24,6 +24,9 @@ TEXT_COUNT_SCALE = math.log1p(MAX_OCR_TOKENS)  # the token count's log then lies
 class ModelConfig:
     image_size: int = 96  # the CNN's input; the cache and the engine resize to it
     channels: tuple[int, ...] = (32, 64, 128, 256)  # per stage; all but the first halve the grid
+    # A 3x3 max pool after the stem's convolution, as ResNet's stem has: the first stage runs
+    # on a quarter of the cells, and the last stage then keeps its grid rather than halve it.
+    stem_pool: bool = False
     feature_dim: int = 256  # D: each grid cell's feature, the attention keys and values
     embed_dim: int = 256
     hidden_dim: int = 512  # H: the GRU state, the only recurrent state the engine carries
@@ -75,11 +78,16 @@ class Encoder(nn.Module):
     def __init__(self, config: ModelConfig):
         super().__init__()
         c = config.channels
-        self.stem = nn.Sequential(
-            nn.Conv2d(3, c[0], 3, 2, 1, bias=False), nn.BatchNorm2d(c[0]), nn.ReLU(inplace=True)
-        )
+        stem = [nn.Conv2d(3, c[0], 3, 2, 1, bias=False), nn.BatchNorm2d(c[0]),
+                nn.ReLU(inplace=True)]
+        strides = [2] * (len(c) - 1)
+        if config.stem_pool:
+            stem.append(nn.MaxPool2d(3, 2, 1))
+            strides[-1] = 1
+        self.stem = nn.Sequential(*stem)
         stages = [ResidualBlock(c[0], c[0], 1)]
-        stages += [ResidualBlock(cin, cout, 2) for cin, cout in itertools.pairwise(c)]
+        stages += [ResidualBlock(cin, cout, s)
+                   for (cin, cout), s in zip(itertools.pairwise(c), strides, strict=True)]
         self.stages = nn.Sequential(*stages)
         self.project = nn.Conv2d(c[-1], config.feature_dim, 1)
 

@@ -49,6 +49,21 @@ def test_generator_shapes_and_no_nans(config):
     assert features.shape == (2, 16, 12) and pooled.shape == (2, 12)  # 32 px -> 4x4 grid
 
 
+def test_the_pooled_stem_runs_the_first_stage_on_a_quarter_of_the_cells_and_keeps_the_grid(config):
+    torch.manual_seed(0)
+    images = torch.randn(2, 3, 32, 32)
+    cells = {}
+    for pooled in (False, True):
+        config.stem_pool = pooled
+        encoder = Generator(config).encoder
+        first = encoder.stages[0].register_forward_hook(
+            lambda _module, _inputs, out, pooled=pooled: cells.__setitem__(pooled, out.shape[-2:]))
+        features, _ = encoder(images)
+        first.remove()
+        assert features.shape == (2, 16, 12), "4x4 grid either way"
+    assert cells == {False: (16, 16), True: (8, 8)}
+
+
 def test_step_by_step_equals_teacher_forcing(config):
     torch.manual_seed(0)
     g = Generator(config).eval()

@@ -23,7 +23,8 @@ TEXT_COUNT_SCALE = math.log1p(MAX_OCR_TOKENS)  # the token count's log then lies
 @dataclass
 class ModelConfig:
     image_size: int = 96  # the CNN's input; the cache and the engine resize to it
-    channels: tuple[int, ...] = (32, 64, 128, 256)  # per stage; all but the first halve the grid
+    # Per stage; all but the first halve the grid (with `stem_pool`, all but the first and last).
+    channels: tuple[int, ...] = (32, 64, 128, 256)
     # A 3x3 max pool after the stem's convolution, as ResNet's stem has: the first stage runs
     # on a quarter of the cells, and the last stage then keeps its grid rather than halve it.
     stem_pool: bool = False

@@ -212,7 +212,7 @@ class Run:
         self.generator.encoder.to(memory_format=torch.channels_last)
         self.discriminator = Discriminator(self.model_config).to(dist.device)
         p = config.phases
-        self.g_opt = torch.optim.AdamW(self.generator.parameters(), lr=p.mle_lr, weight_decay=1e-4)
+        self.g_opt = self.generator_optimizer()
         self.d_opt = torch.optim.Adam(self.discriminator.parameters(), lr=p.disc_lr)
         self.progress = {"phase": "mle", "epoch": 0, "step": 0}
         self.entries: list[dict] = []
@@ -646,6 +646,10 @@ class Run:
             accs.append(acc)
             bar.set_postfix(loss=f"{loss.item():.3f}", acc=f"{acc:.2f}")
             self.progress["step"] = step + 1
+        # The GAN's Adam starts without the MLE gradients' moments, so that make train's GAN
+        # is the one a rerun from a saved MLE generator (--from-mle) trains, where the
+        # recipe's GAN settings are chosen.
+        self.g_opt = self.generator_optimizer()
         self.progress.update(phase="adv", step=0)
         self.entries.append(
             {
@@ -657,6 +661,11 @@ class Run:
             }
         )
         self.save()
+
+    def generator_optimizer(self) -> torch.optim.Optimizer:
+        """A fresh AdamW over the generator; each phase sets its learning rate step by step."""
+        return torch.optim.AdamW(self.generator.parameters(), lr=self.config.phases.mle_lr,
+                                 weight_decay=1e-4)
 
     def _step_ids(self, step: int, count: int) -> list[int]:
         """Images for a GAN step: the same shuffle on every rank, each rank its own share."""

@@ -310,6 +310,26 @@ def test_a_discriminator_with_set_features_plays(tmp_path):
     assert "likeness.weight" in state["discriminator"]
 
 
+def test_the_gan_starts_with_a_fresh_optimizer(tmp_path, monkeypatch):
+    """The MLE phase's Adam moments do not carry into the GAN, as with --from-mle."""
+    config = tiny_recipe(tmp_path)
+    moments = {}
+
+    def recorded(self):
+        moments["gan"] = len(self.g_opt.state_dict()["state"])
+
+    monkeypatch.setattr(Run, "adversarial", recorded)
+    original = Run.pretrain_disc
+
+    def after_mle(self):
+        moments["mle"] = len(self.g_opt.state_dict()["state"])
+        original(self)
+
+    monkeypatch.setattr(Run, "pretrain_disc", after_mle)
+    train(config, tmp_path / "out")
+    assert moments["mle"] > 0 and moments["gan"] == 0
+
+
 def test_the_gan_from_another_runs_mle_generator(run, tmp_path):
     """--from-mle: no MLE phase; D and the GAN start from that generator, which becomes the
     run's bundle-mle. Another vocabulary is refused."""

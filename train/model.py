@@ -43,6 +43,9 @@ class ModelConfig:
     vocab_size: int = 0  # set from the data's vocabulary
     follow_copies: bool = False  # the copy head's bonus for reading on to the next OCR word
     text_condition: bool = False  # the condition also sums up the OCR tokens (what text shows)
+    # The output layer's weights are the word embeddings (Press and Wolf 2017): a word's
+    # vector is learnt from both reading and saying it. Needs embed_dim == hidden_dim.
+    tie_words: bool = False
     mean: tuple[float, float, float] = (0.485, 0.456, 0.406)
     std: tuple[float, float, float] = (0.229, 0.224, 0.225)
     extra: dict = field(default_factory=dict)  # free-form notes kept with the checkpoint
@@ -142,6 +145,12 @@ class Decoder(nn.Module):
         self.follow = nn.Linear(h, 1) if config.follow_copies else None
         self.dropout = nn.Dropout(config.dropout)
         self.out = nn.Linear(h, v)
+        if config.tie_words:
+            assert config.embed_dim == h, "tie_words needs embed_dim == hidden_dim"
+            # Scaled as an output layer: tanh states times unit-variance vectors would give
+            # logits with a spread of sqrt(H) at the start.
+            nn.init.normal_(self.embed.weight, std=h ** -0.5)
+            self.out.weight = self.embed.weight
         self.scale = 1.0 / math.sqrt(d)
 
     def text_summary(self, ocr_tokens, ocr_mask) -> torch.Tensor | None:

@@ -90,11 +90,15 @@ def write_recipe(config: TrainConfig, file: Path) -> Path:
     return file
 
 
-def untrained_bundle(tmp_path: Path, text_condition: bool) -> tuple:
+def untrained_bundle(tmp_path: Path, text_condition: bool, tie_words: bool = False) -> tuple:
     """The tiny recipe's generator, untrained (seed 0) with a 40-word vocabulary, exported to
-    `tmp_path/bundle`: (config, vocab, generator, bundle folder)."""
+    `tmp_path/bundle`: (config, vocab, generator, bundle folder). Tied words need the
+    embedding as wide as the state."""
     config = tiny_recipe(tmp_path)
     config.model.text_condition = text_condition
+    if tie_words:
+        config.model.tie_words = True
+        config.model.embed_dim = config.model.hidden_dim
     vocab = Vocab.build([[f"word{i}" for i in range(40)]], min_count=1)
     config.model.vocab_size = len(vocab)
     torch.manual_seed(0)

@@ -19,9 +19,10 @@ from train.export import max_logit_gap
 IMAGES = 20
 
 
-@pytest.mark.parametrize("text_condition", [True, False])
-def test_onnx_matches_pytorch(tmp_path, text_condition):
-    config, vocab, generator, folder = untrained_bundle(tmp_path, text_condition)
+@pytest.mark.parametrize(("text_condition", "tie_words"),
+                         [(True, False), (False, False), (True, True)])
+def test_onnx_matches_pytorch(tmp_path, text_condition, tie_words):
+    config, vocab, generator, folder = untrained_bundle(tmp_path, text_condition, tie_words)
     bundle = load_bundle(folder)
     assert bundle.decoder_state == {"h": config.model.hidden_dim}
 

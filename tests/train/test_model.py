@@ -224,3 +224,15 @@ def test_set_features_judge_a_caption_among_the_others_of_its_set(config):
     assert torch.allclose(likeness, torch.ones(4, 2), atol=1e-5)
     one_set.sum().backward()
     assert all(p.grad is not None for p in d.parameters() if p.requires_grad)
+
+
+def test_tied_words_share_one_matrix_between_reading_and_saying():
+    config = ModelConfig(vocab_size=30, embed_dim=32, hidden_dim=32, tie_words=True)
+    decoder = Generator(config).decoder
+    assert decoder.out.weight is decoder.embed.weight
+    # Counted once, so the optimizer and the checkpoint hold one copy.
+    names = [name for name, _ in decoder.named_parameters()]
+    assert "embed.weight" in names and "out.weight" not in names
+    with torch.no_grad():
+        decoder.embed.weight[7].fill_(0.5)
+    assert torch.equal(decoder.out.weight[7], torch.full((32,), 0.5))

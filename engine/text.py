@@ -63,6 +63,8 @@ def detokenize(tokens: list[str]) -> str:
                 continue
             words[-1] += token
         elif token not in _ATTACHED:
+            if token == "i":  # the vocabulary is lower-case; the pronoun is not ("I think")
+                token = "I"
             if words and words[-1].endswith(_SENTENCE_ENDS):
                 token = token[:1].upper() + token[1:]
             words.append(token)

@@ -22,6 +22,12 @@ def test_sentences_keep_their_full_stops_and_dotted_words_stay_whole():
         "A delete file popup. It asks about holiday-photos.zip, $5.99. Sure? Yes.")
 
 
+def test_detokenize_says_the_pronoun_i_in_capitals():
+    assert detokenize(tokenize("A dog running through a field, I think.")) == (
+        "A dog running through a field, I think.")
+    assert detokenize(tokenize("I'd say it's a dog.")) == "I'd say it's a dog."
+
+
 def test_detokenize_never_says_empty_sentences():
     assert detokenize([".", "a", "dog", ".", ".", "it", "runs", "."]) == "A dog. It runs."
 
